@@ -1,0 +1,74 @@
+// homeward serve --data DIR [--db URL] [--listen 127.0.0.1:8080] [--ui DIR]
+#include <spdlog/spdlog.h>
+
+#include <cstdio>
+
+#include "cli/app.h"
+#include "cli/commands.h"
+#include "http/api.h"
+#include "http/server.h"
+
+namespace hw::cli {
+namespace {
+
+struct ServeArgs {
+  std::string data_dir;
+  std::string db_url;
+  std::string listen = "127.0.0.1:8080";
+  std::string ui_dir;
+  int threads = 0;
+};
+
+bool IsLoopback(const std::string& host) {
+  return host == "127.0.0.1" || host == "localhost" || host == "::1" || host.rfind("127.", 0) == 0;
+}
+
+int RunServe(const ServeArgs& args) {
+  spdlog::set_pattern(R"({"time":"%Y-%m-%dT%H:%M:%S.%eZ","level":"%l","msg":"%v"})",
+                      spdlog::pattern_time_type::utc);
+  auto colon = args.listen.rfind(':');
+  if (colon == std::string::npos) {
+    return Fail("serve", Status::InvalidField("listen", "must be HOST:PORT"));
+  }
+  http::ServerOptions opts;
+  opts.address = args.listen.substr(0, colon);
+  int port = std::atoi(args.listen.substr(colon + 1).c_str());
+  if (port < 0 || port > 65535) return Fail("serve", Status::InvalidField("listen", "bad port"));
+  opts.port = static_cast<unsigned short>(port);
+  opts.ui_dir = args.ui_dir;
+  // Handlers block on the store and on Argon2id, so run more threads than cores.
+  opts.threads = args.threads > 0 ? args.threads : 8;
+
+  auto app = App::Open({args.data_dir, args.db_url});
+  if (!app.ok()) return Fail("serve", app.status());
+  App& a = **app;
+  http::ApiOptions api_opts;
+  // Plain HTTP is only acceptable on loopback; anywhere else TLS terminates in front of us.
+  api_opts.secure_cookies = !IsLoopback(opts.address);
+  http::Api api({a.auth(), a.users(), a.offices(), a.audit()}, api_opts);
+  http::Server server(opts, [&api](http::Request& req) { return api.Handle(req); });
+  if (Status st = server.Start(); !st.ok()) return Fail("serve", st);
+  std::printf("Homeward listening on http://%s:%u\n", opts.address.c_str(), server.port());
+  std::fflush(stdout);
+  server.Run();
+  spdlog::info("stopped");
+  return 0;
+}
+
+}  // namespace
+
+void AddServeCommand(CLI::App& app) {
+  auto args = std::make_shared<ServeArgs>();
+  CLI::App* cmd = app.add_subcommand("serve", "Serve the API and the UI");
+  cmd->add_option("--data", args->data_dir, "Data directory")->required();
+  cmd->add_option("--db", args->db_url, "postgresql://... (default: from the data directory)");
+  cmd->add_option("--listen", args->listen, "HOST:PORT (default 127.0.0.1:8080)");
+  cmd->add_option("--ui", args->ui_dir, "Directory of the built UI (web/dist)");
+  cmd->add_option("--threads", args->threads, "I/O threads (default: one per core)");
+  cmd->callback([args] {
+    int rc = RunServe(*args);
+    if (rc != 0) throw CLI::RuntimeError(rc);
+  });
+}
+
+}  // namespace hw::cli

@@ -1,0 +1,43 @@
+// homeward: the server and its administration commands.
+#include <CLI/CLI.hpp>
+
+#include <sys/stat.h>
+
+#include <cstdio>
+#include <spdlog/spdlog.h>
+
+#include "cli/commands.h"
+#include "common/status.h"
+#include "crypto/init.h"
+
+namespace hw::cli {
+
+int Fail(const std::string& what, const Status& status) {
+  std::fprintf(stderr, "homeward: %s: %s\n", what.c_str(), status.ToString().c_str());
+  return status.code() == StatusCode::kConflict ? 3 : 2;
+}
+
+}  // namespace hw::cli
+
+int main(int argc, char** argv) {
+  // Keys, databases and logs hold secrets: nothing we create is readable by others.
+  ::umask(077);
+  if (!hw::crypto::InitCrypto().ok()) {
+    std::fprintf(stderr, "homeward: cannot initialise libsodium\n");
+    return 2;
+  }
+  CLI::App app{"Homeward: counter-trafficking case management"};
+  app.require_subcommand(1);
+  hw::cli::AddInitCommand(app);
+  hw::cli::AddServeCommand(app);
+  hw::cli::AddUserCommands(app);
+  hw::cli::AddOfficeCommands(app);
+  hw::cli::AddDemoCommand(app);
+  hw::cli::AddAuditCommands(app);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e);
+  }
+  return 0;
+}

@@ -1,0 +1,51 @@
+// The /api/v1 surface: routes, the session and CSRF middleware, and the thin handlers.
+// Thread-safe after construction.
+#pragma once
+
+#include <memory>
+
+#include "http/message.h"
+#include "http/router.h"
+#include "service/auth_service.h"
+#include "service/office_service.h"
+#include "service/principal.h"
+#include "service/user_service.h"
+
+namespace hw::http {
+
+struct ApiServices {
+  service::AuthService& auth;
+  service::UserService& users;
+  service::OfficeService& offices;
+  service::AuditService& audit;
+};
+
+struct ApiOptions {
+  bool secure_cookies = true;  // false only when serving plain HTTP on loopback
+};
+
+using AuthedHandler = std::function<Response(Request&, const service::Principal&)>;
+
+class Api {
+ public:
+  Api(ApiServices services, ApiOptions options);
+  Response Handle(Request& req) const { return router_.Dispatch(req); }
+
+  // Wraps a handler with: session cookie -> principal (401 without), CSRF check on mutating
+  // methods (403 csrf).
+  Handler Authed(AuthedHandler fn) const;
+  ApiServices& services() { return services_; }
+  const ApiOptions& options() const { return options_; }
+
+ private:
+  ApiServices services_;
+  ApiOptions options_;
+  Router router_;
+};
+
+// Route registration, one function per feature (handlers/<feature>_handlers.cc).
+void RegisterSessionRoutes(Api& api, Router& router);
+void RegisterUserRoutes(Api& api, Router& router);
+void RegisterOfficeRoutes(Api& api, Router& router);
+
+}  // namespace hw::http

@@ -1,0 +1,25 @@
+// JSON shapes shared by handlers, and small request helpers.
+#pragma once
+
+#include <boost/json/object.hpp>
+
+#include "common/result.h"
+#include "domain/audit.h"
+#include "domain/office.h"
+#include "http/message.h"
+#include "service/context.h"
+#include "service/page.h"
+#include "service/user_view.h"
+
+namespace hw::http {
+
+boost::json::object UserJson(const service::UserView& v);
+boost::json::object OfficeJson(const domain::Office& o);
+boost::json::object AuditJson(const domain::AuditEntry& e);
+
+// limit (1..200, default 50) and after; errors name the parameter.
+Result<service::PageRequest> ParsePage(const Request& req);
+service::RequestInfo InfoOf(const Request& req);
+Response JsonOk(int status, const boost::json::object& body);
+
+}  // namespace hw::http

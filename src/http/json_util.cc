@@ -1,0 +1,111 @@
+#include "http/json_util.h"
+
+#include <boost/json.hpp>
+
+namespace hw::http {
+
+namespace json = boost::json;
+
+Result<json::object> ParseObject(const Request& req) {
+  boost::system::error_code ec;
+  json::value v = json::parse(req.body.empty() ? std::string_view("{}") : req.body, ec);
+  if (ec) return Status::InvalidArgument("the body is not valid JSON").WithReason("invalid_json");
+  if (!v.is_object()) {
+    return Status::InvalidArgument("the body must be a JSON object").WithReason("invalid_json");
+  }
+  return std::move(v.as_object());
+}
+
+std::optional<std::string> FieldReader::String(const char* name, bool required, size_t max_len) {
+  const json::value* v = obj_.if_contains(name);
+  if (!v || v->is_null()) {
+    if (required) fields_[name] = "is required";
+    return std::nullopt;
+  }
+  if (!v->is_string()) {
+    fields_[name] = "must be a string";
+    return std::nullopt;
+  }
+  std::string s(v->as_string());
+  if (s.size() > max_len) {
+    fields_[name] = "must be at most " + std::to_string(max_len) + " bytes";
+    return std::nullopt;
+  }
+  // An empty string is passed on: the service's validation names what it must be.
+  return s;
+}
+
+std::optional<long long> FieldReader::Integer(const char* name, bool required) {
+  const json::value* v = obj_.if_contains(name);
+  if (!v || v->is_null()) {
+    if (required) fields_[name] = "is required";
+    return std::nullopt;
+  }
+  if (v->is_int64()) return v->as_int64();
+  if (v->is_uint64() && v->as_uint64() <= static_cast<std::uint64_t>(INT64_MAX)) {
+    return static_cast<long long>(v->as_uint64());
+  }
+  fields_[name] = "must be an integer";
+  return std::nullopt;
+}
+
+std::optional<bool> FieldReader::Bool(const char* name, bool required) {
+  const json::value* v = obj_.if_contains(name);
+  if (!v || v->is_null()) {
+    if (required) fields_[name] = "is required";
+    return std::nullopt;
+  }
+  if (!v->is_bool()) {
+    fields_[name] = "must be true or false";
+    return std::nullopt;
+  }
+  return v->as_bool();
+}
+
+std::optional<std::vector<std::string>> FieldReader::StringList(const char* name, bool required) {
+  const json::value* v = obj_.if_contains(name);
+  if (!v || v->is_null()) {
+    if (required) fields_[name] = "is required";
+    return std::nullopt;
+  }
+  if (!v->is_array()) {
+    fields_[name] = "must be a list of strings";
+    return std::nullopt;
+  }
+  std::vector<std::string> out;
+  for (const json::value& item : v->as_array()) {
+    if (!item.is_string()) {
+      fields_[name] = "must be a list of strings";
+      return std::nullopt;
+    }
+    out.emplace_back(item.as_string());
+  }
+  return out;
+}
+
+void FieldReader::OnlyAllow(const std::vector<std::string>& allowed) {
+  for (const auto& [key, value] : obj_) {
+    bool ok = false;
+    for (const auto& a : allowed) ok = ok || key == a;
+    if (!ok) fields_[std::string(key)] = "is not a known field";
+  }
+}
+
+Status FieldReader::Finish() const {
+  if (fields_.empty()) return Status::Ok();
+  return Status::InvalidArgument("invalid input", fields_);
+}
+
+std::string ListBody(json::array items, const std::optional<std::string>& next) {
+  json::object o;
+  o["items"] = std::move(items);
+  o["next"] = next ? json::value(*next) : json::value(nullptr);
+  return json::serialize(o);
+}
+
+json::value TimeOrNull(const std::optional<TimeMs>& t) {
+  if (!t) return nullptr;
+  return json::value(FormatTimestamp(*t));
+}
+
+}  // namespace hw::http

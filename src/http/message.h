@@ -1,0 +1,40 @@
+// Plain request/response values passed between the Beast connection code and the API handlers.
+// Handlers never see Beast types: this keeps Beast/Asio templates inside server.cc alone.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace hw::http {
+
+struct Request {
+  std::string method;                         // "GET", "POST", ...
+  std::string path;                           // decoded path without query, e.g. /api/v1/users/42
+  std::map<std::string, std::string> query;   // decoded query parameters (last one wins)
+  std::map<std::string, std::string> headers;  // header names lower-cased
+  std::string body;
+  std::string remote_address;                 // peer IP, e.g. "127.0.0.1"
+  std::string request_id;                     // set by the server for every request
+  std::map<std::string, std::string> params;  // path parameters filled by the router
+
+  // Header value or empty string.
+  const std::string& Header(const std::string& lower_name) const;
+  // Value of cookie `name` from the Cookie header, if present.
+  std::optional<std::string> Cookie(const std::string& name) const;
+  std::optional<std::string> Query(const std::string& name) const;
+};
+
+struct Response {
+  int status = 200;
+  std::string content_type = "application/json";
+  std::vector<std::pair<std::string, std::string>> headers;  // extra headers (Set-Cookie, ...)
+  std::string body;
+
+  static Response Json(int status, std::string body);
+  static Response NoContent();
+};
+
+}  // namespace hw::http

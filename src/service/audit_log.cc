@@ -1,0 +1,70 @@
+#include "service/audit_log.h"
+
+#include "crypto/hash.h"
+#include "storage/audit_store.h"
+
+namespace hw::service {
+namespace {
+
+constexpr const char* kGenesis = "0000000000000000000000000000000000000000000000000000000000000000";
+
+std::string ChainHash(const std::string& prev_hash, const domain::AuditEntry& e) {
+  return crypto::Blake2bHex(prev_hash + domain::CanonicalAuditEntry(e));
+}
+
+}  // namespace
+
+Status AppendAudit(storage::Connection& conn, const Clock& clock, const std::string& actor,
+                   const RequestInfo& req, const AuditEvent& event) {
+  storage::AuditStore store(conn);
+  HW_RETURN_IF_ERROR(store.LockForAppend());
+  HW_ASSIGN_OR_RETURN(auto last, store.Last());
+  domain::AuditEntry e;
+  e.seq = last ? last->seq + 1 : 1;
+  e.time = clock.NowMs();
+  e.actor = actor.empty() ? "-" : actor;
+  e.action = event.action;
+  e.entity = event.entity;
+  e.entity_id = event.entity_id;
+  e.office_id = event.office_id;
+  e.request_id = req.request_id;
+  e.prev_hash = last ? last->hash : kGenesis;
+  e.hash = ChainHash(e.prev_hash, e);
+  return store.Insert(e);
+}
+
+Result<AuditVerifyReport> VerifyAuditChain(storage::Database& db) {
+  HW_ASSIGN_OR_RETURN(auto conn, db.Acquire());
+  storage::AuditStore store(*conn);
+  AuditVerifyReport report;
+  std::string prev = kGenesis;
+  std::int64_t expected_seq = 1;
+  constexpr int kBatch = 5000;
+  for (std::int64_t after = 0;;) {
+    HW_ASSIGN_OR_RETURN(auto batch, store.ScanFrom(after, kBatch));
+    for (const domain::AuditEntry& e : batch) {
+      const char* problem = nullptr;
+      if (e.seq != expected_seq) {
+        problem = "sequence gap (an entry is missing)";
+      } else if (e.prev_hash != prev) {
+        problem = "prev_hash does not match the previous entry";
+      } else if (ChainHash(prev, e) != e.hash) {
+        problem = "hash mismatch (the entry was altered)";
+      }
+      if (problem) {
+        report.intact = false;
+        report.first_bad_seq = e.seq;
+        report.problem = problem;
+        return report;
+      }
+      prev = e.hash;
+      ++expected_seq;
+      ++report.entries;
+      after = e.seq;
+    }
+    if (batch.size() < static_cast<size_t>(kBatch)) break;
+  }
+  return report;
+}
+
+}  // namespace hw::service

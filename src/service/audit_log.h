@@ -1,0 +1,38 @@
+// The hash-chained audit log: hash = BLAKE2b(prev_hash || canonical entry). Entries hold no
+// personal values. Append inside the transaction of the change it records, so a change and its
+// audit entry commit or fail together.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "common/result.h"
+#include "domain/audit.h"
+#include "service/context.h"
+#include "service/principal.h"
+#include "storage/db.h"
+
+namespace hw::service {
+
+struct AuditEvent {
+  std::string action;
+  std::string entity;
+  std::string entity_id;
+  std::string office_id;
+};
+
+// Appends on `conn`, which must be inside a write transaction.
+Status AppendAudit(storage::Connection& conn, const Clock& clock, const std::string& actor,
+                   const RequestInfo& req, const AuditEvent& event);
+
+struct AuditVerifyReport {
+  std::int64_t entries = 0;
+  bool intact = true;
+  std::int64_t first_bad_seq = 0;  // when not intact
+  std::string problem;             // e.g. "hash mismatch", "sequence gap"
+};
+
+// Recomputes the whole chain.
+Result<AuditVerifyReport> VerifyAuditChain(storage::Database& db);
+
+}  // namespace hw::service

@@ -1,0 +1,81 @@
+#include "storage/audit_store.h"
+
+namespace hw::storage {
+namespace {
+
+constexpr const char* kCols =
+    "seq, time, actor, action, entity, entity_id, office_id, request_id, prev_hash, hash";
+
+domain::AuditEntry FromRow(const Row& r) {
+  domain::AuditEntry e;
+  e.seq = r.Int(0);
+  e.time = r.Int(1);
+  e.actor = r.Text(2);
+  e.action = r.Text(3);
+  e.entity = r.Text(4);
+  e.entity_id = r.Text(5);
+  e.office_id = r.Text(6);
+  e.request_id = r.Text(7);
+  e.prev_hash = r.Text(8);
+  e.hash = r.Text(9);
+  return e;
+}
+
+std::vector<domain::AuditEntry> FromRows(const Rows& rows) {
+  std::vector<domain::AuditEntry> out;
+  out.reserve(rows.size());
+  for (const Row& r : rows) out.push_back(FromRow(r));
+  return out;
+}
+
+}  // namespace
+
+Status AuditStore::LockForAppend() {
+  if (conn_.backend() != Backend::kPostgres) return Status::Ok();
+  return conn_.Query("SELECT pg_advisory_xact_lock(7243)").status();
+}
+
+Result<std::optional<domain::AuditEntry>> AuditStore::Last() {
+  HW_ASSIGN_OR_RETURN(Rows rows, conn_.Query(std::string("SELECT ") + kCols +
+                                             " FROM audit_log ORDER BY seq DESC LIMIT 1"));
+  if (rows.empty()) return std::optional<domain::AuditEntry>();
+  return std::optional<domain::AuditEntry>(FromRow(rows[0]));
+}
+
+Status AuditStore::Insert(const domain::AuditEntry& e) {
+  return conn_
+      .Execute(std::string("INSERT INTO audit_log (") + kCols +
+                   ") VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10)",
+               {e.seq, e.time, e.actor, e.action, e.entity, e.entity_id, e.office_id,
+                e.request_id, e.prev_hash, e.hash})
+      .status();
+}
+
+Result<std::vector<domain::AuditEntry>> AuditStore::ListNewestFirst(const std::string& office_id,
+                                                                    std::int64_t before,
+                                                                    int limit) {
+  if (before <= 0) before = INT64_MAX;
+  Rows rows;
+  if (office_id.empty()) {
+    HW_ASSIGN_OR_RETURN(rows, conn_.Query(std::string("SELECT ") + kCols +
+                                              " FROM audit_log WHERE seq < $1 ORDER BY seq DESC "
+                                              "LIMIT $2",
+                                          {before, std::int64_t{limit}}));
+  } else {
+    HW_ASSIGN_OR_RETURN(rows, conn_.Query(std::string("SELECT ") + kCols +
+                                              " FROM audit_log WHERE office_id = $1 AND seq < $2 "
+                                              "ORDER BY seq DESC LIMIT $3",
+                                          {office_id, before, std::int64_t{limit}}));
+  }
+  return FromRows(rows);
+}
+
+Result<std::vector<domain::AuditEntry>> AuditStore::ScanFrom(std::int64_t after, int limit) {
+  HW_ASSIGN_OR_RETURN(Rows rows, conn_.Query(std::string("SELECT ") + kCols +
+                                                 " FROM audit_log WHERE seq > $1 ORDER BY seq "
+                                                 "LIMIT $2",
+                                             {after, std::int64_t{limit}}));
+  return FromRows(rows);
+}
+
+}  // namespace hw::storage

@@ -1,0 +1,24 @@
+#include "storage/key_store.h"
+
+namespace hw::storage {
+
+Result<std::optional<std::string>> SqlWrappedKeyStore::GetWrapped(std::string_view record_id) {
+  HW_ASSIGN_OR_RETURN(Rows rows, conn_.Query("SELECT wrapped FROM data_keys WHERE record_id = $1",
+                                             {std::string(record_id)}));
+  if (rows.empty()) return std::optional<std::string>();
+  return std::optional<std::string>(rows[0].Text(0));
+}
+
+Status SqlWrappedKeyStore::PutWrapped(std::string_view record_id, std::string_view wrapped) {
+  return conn_
+      .Execute("INSERT INTO data_keys (record_id, wrapped, created_at) VALUES ($1, $2, $3)",
+               {std::string(record_id), Blob{std::string(wrapped)}, now_})
+      .status();
+}
+
+Status SqlWrappedKeyStore::DeleteWrapped(std::string_view record_id) {
+  return conn_.Execute("DELETE FROM data_keys WHERE record_id = $1", {std::string(record_id)})
+      .status();
+}
+
+}  // namespace hw::storage

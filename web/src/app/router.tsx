@@ -1,0 +1,70 @@
+import { createBrowserRouter } from 'react-router';
+import { AuditListRoute } from '@/features/audit';
+import { LoginRoute } from '@/features/auth';
+import { ProfileRoute, TwoFactorRoute } from '@/features/me';
+import { OfficeCreateRoute, OfficesListRoute } from '@/features/offices';
+import { UserCreateRoute, UserEditRoute, UsersListRoute } from '@/features/users';
+import { RequireAuth, RequirePermission } from './guards';
+import { HomeRoute } from './home';
+import { AppLayout } from './layout';
+import { NotFoundRoute, RouteError } from './not_found';
+import { Root } from './root';
+
+export const router = createBrowserRouter([
+  {
+    element: <Root />,
+    errorElement: <RouteError />,
+    children: [
+      { path: '/login', element: <LoginRoute /> },
+      {
+        element: <RequireAuth />,
+        children: [
+          {
+            element: <AppLayout />,
+            errorElement: <RouteError />,
+            children: [
+              { index: true, element: <HomeRoute /> },
+              { path: 'me', element: <ProfileRoute /> },
+              { path: 'me/two-factor', element: <TwoFactorRoute /> },
+              {
+                path: 'users',
+                element: <RequirePermission permission="read:user" />,
+                children: [
+                  { index: true, element: <UsersListRoute /> },
+                  {
+                    path: 'new',
+                    element: <RequirePermission permission="create:user" />,
+                    children: [{ index: true, element: <UserCreateRoute /> }],
+                  },
+                  {
+                    path: ':id',
+                    element: <RequirePermission permission="update:user" />,
+                    children: [{ index: true, element: <UserEditRoute /> }],
+                  },
+                ],
+              },
+              {
+                path: 'offices',
+                element: <RequirePermission permission="read:office" />,
+                children: [
+                  { index: true, element: <OfficesListRoute /> },
+                  {
+                    path: 'new',
+                    element: <RequirePermission permission="create:office" />,
+                    children: [{ index: true, element: <OfficeCreateRoute /> }],
+                  },
+                ],
+              },
+              {
+                path: 'audit',
+                element: <RequirePermission permission="read:audit" />,
+                children: [{ index: true, element: <AuditListRoute /> }],
+              },
+              { path: '*', element: <NotFoundRoute /> },
+            ],
+          },
+        ],
+      },
+    ],
+  },
+]);

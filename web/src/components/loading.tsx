@@ -1,0 +1,19 @@
+import { useTranslation } from 'react-i18next';
+
+export function Loading({ label }: { label?: string }) {
+  const { t } = useTranslation();
+  return (
+    <p className="loading" role="status">
+      <span className="spinner" aria-hidden="true" />
+      {label ?? t('common.loading')}
+    </p>
+  );
+}
+
+export function FullPageLoading() {
+  return (
+    <div className="full-page-center">
+      <Loading />
+    </div>
+  );
+}

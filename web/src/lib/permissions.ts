@@ -1,0 +1,19 @@
+/**
+ * Permission checks in the UI only decide what to show; the server enforces every one of them.
+ */
+export type Permission =
+  | 'read:user'
+  | 'create:user'
+  | 'update:user'
+  | 'read:office'
+  | 'create:office'
+  | 'read:audit'
+  | 'read:role'
+  | 'view_pii';
+
+export function can(
+  user: { permissions: readonly string[] } | null | undefined,
+  permission: Permission,
+): boolean {
+  return !!user && user.permissions.includes(permission);
+}
