@@ -235,7 +235,7 @@ void AddAuditCommands(CLI::App& root) {
   AddCommon(cmd, *args);
   cmd->callback([args] {
     Run("audit verify", *args, [&](App& app, const service::Principal&) {
-      auto report = service::VerifyAuditChain(app.db());
+      auto report = service::VerifyAuditChain(app.db(), app.ctx().keyring);
       if (!report.ok()) return Fail("audit verify", report.status());
       if (report->intact) {
         std::printf("audit chain intact: %lld entries\n", static_cast<long long>(report->entries));

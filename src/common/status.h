@@ -46,6 +46,10 @@ class Status {
   static Status Conflict(std::string message) {
     return Status(StatusCode::kConflict, std::move(message));
   }
+  // A conflict about one field's value (a taken username or code).
+  static Status ConflictField(const std::string& field, std::string message) {
+    return Status(StatusCode::kConflict, message, Fields{{field, message}});
+  }
   static Status RateLimited(std::string message, int retry_after_seconds) {
     Status s(StatusCode::kRateLimited, std::move(message));
     s.retry_after_seconds_ = retry_after_seconds;

@@ -17,8 +17,8 @@ struct RouteNode {
     Handler handler;
   };
   std::map<std::string, std::unique_ptr<RouteNode>, std::less<>> literals;
-  std::unique_ptr<RouteNode> param;            // child matching any non-empty segment
-  std::map<std::string, Endpoint> endpoints;   // by method
+  std::unique_ptr<RouteNode> param;           // child matching any non-empty segment
+  std::map<std::string, Endpoint> endpoints;  // by method
 };
 
 }  // namespace detail
@@ -53,7 +53,8 @@ bool IsParamSegment(std::string_view s) {
 bool IsValidParamName(std::string_view name) {
   if (name.empty()) return false;
   for (char c : name) {
-    bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+    bool ok =
+        (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
     if (!ok) return false;
   }
   return true;
@@ -108,7 +109,8 @@ void Router::Add(std::string method, std::string pattern, Handler handler) {
     if (seg.empty()) throw std::invalid_argument("router: empty segment in " + pattern);
     if (IsParamSegment(seg)) {
       std::string name(seg.substr(1, seg.size() - 2));
-      if (!IsValidParamName(name)) throw std::invalid_argument("router: bad parameter in " + pattern);
+      if (!IsValidParamName(name))
+        throw std::invalid_argument("router: bad parameter in " + pattern);
       for (const auto& n : names) {
         if (n == name) throw std::invalid_argument("router: repeated parameter in " + pattern);
       }
@@ -125,7 +127,8 @@ void Router::Add(std::string method, std::string pattern, Handler handler) {
     }
   }
   auto [it, inserted] = node->endpoints.try_emplace(std::move(method));
-  if (!inserted) throw std::invalid_argument("router: duplicate route " + it->first + " " + pattern);
+  if (!inserted)
+    throw std::invalid_argument("router: duplicate route " + it->first + " " + pattern);
   it->second.param_names = std::move(names);
   it->second.handler = std::move(handler);
 }

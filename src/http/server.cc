@@ -4,19 +4,11 @@
 // function apart from the connection classes.
 #include "http/server.h"
 
+#include <spdlog/spdlog.h>
+
 #include <algorithm>
 #include <array>
 #include <atomic>
-#include <csignal>
-#include <cstdint>
-#include <exception>
-#include <optional>
-#include <sstream>
-#include <string_view>
-#include <thread>
-#include <utility>
-#include <vector>
-
 #include <boost/asio/dispatch.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
@@ -34,7 +26,15 @@
 #include <boost/beast/http/string_body.hpp>
 #include <boost/beast/http/write.hpp>
 #include <boost/url/parse.hpp>
-#include <spdlog/spdlog.h>
+#include <csignal>
+#include <cstdint>
+#include <exception>
+#include <optional>
+#include <sstream>
+#include <string_view>
+#include <thread>
+#include <utility>
+#include <vector>
 
 #include "common/id.h"
 #include "http/security_headers.h"
@@ -70,15 +70,16 @@ std::string ErrorBody(std::string_view code, std::string_view message) {
 
 bool IsApiPath(std::string_view path) { return path == "/api" || path.starts_with("/api/"); }
 
-// Control characters, quotes and backslashes escaped; long paths cut. Never the query string.
+// Control and non-ASCII bytes, quotes and backslashes escaped as \u00XX (valid inside the JSON
+// string the log pattern wraps messages in, and no log-line injection); long values cut.
 std::string LogSafePath(std::string_view path) {
   std::string out;
   out.reserve(std::min(path.size(), kMaxLoggedPath) + 3);
   for (std::size_t i = 0; i < path.size() && i < kMaxLoggedPath; ++i) {
     auto c = static_cast<unsigned char>(path[i]);
-    if (c < 0x20 || c == 0x7f || c == '"' || c == '\\') {
+    if (c < 0x20 || c >= 0x7f || c == '"' || c == '\\') {
       static constexpr char kHex[] = "0123456789abcdef";
-      out += "\\x";
+      out += "\\u00";
       out += kHex[c >> 4];
       out += kHex[c & 0xf];
     } else {
@@ -117,7 +118,8 @@ Response CallApi(const Core& core, Request& req) {
 
 Response Route(const Core& core, Request& req) {
   if (req.path == "/healthz") {
-    if (req.method == "GET" || req.method == "HEAD") return Response::Json(200, R"({"status":"ok"})");
+    if (req.method == "GET" || req.method == "HEAD")
+      return Response::Json(200, R"({"status":"ok"})");
     Response res = Response::Json(405, ErrorBody("method_not_allowed", "method not allowed"));
     res.headers.emplace_back("Allow", "GET, HEAD");
     return res;
@@ -175,8 +177,8 @@ std::optional<Request> ToRequest(BeastRequest&& msg, const std::string& remote) 
 // Headers a handler may not set: they would break framing or contradict the server.
 bool IsReservedHeader(std::string_view name) {
   static constexpr std::string_view kReserved[] = {
-      "content-length", "transfer-encoding", "connection", "keep-alive",
-      "upgrade",        "server",            "x-request-id", "content-type"};
+      "content-length", "transfer-encoding", "connection",  "keep-alive", "upgrade",
+      "server",         "x-request-id",      "content-type"};
   return std::any_of(std::begin(kReserved), std::end(kReserved),
                      [&](std::string_view r) { return IEquals(r, name); });
 }
@@ -274,10 +276,9 @@ class Session : public std::enable_shared_from_this<Session> {
     parser_->body_limit(static_cast<std::uint64_t>(core_.options.body_limit));
     started_ = SteadyClock::now();
     stream_.expires_after(core_.options.header_timeout);
-    bhttp::async_read_header(stream_, buffer_, *parser_,
-                             [self = shared_from_this()](beast::error_code ec, std::size_t) {
-                               self->OnHeader(ec);
-                             });
+    bhttp::async_read_header(
+        stream_, buffer_, *parser_,
+        [self = shared_from_this()](beast::error_code ec, std::size_t) { self->OnHeader(ec); });
   }
 
   void OnHeader(beast::error_code ec) {
@@ -287,7 +288,8 @@ class Session : public std::enable_shared_from_this<Session> {
       return SendTooLarge();
     }
     const auto& req = parser_->get();
-    if (!parser_->is_done() && IEquals(std::string_view(req[bhttp::field::expect]), "100-continue")) {
+    if (!parser_->is_done() &&
+        IEquals(std::string_view(req[bhttp::field::expect]), "100-continue")) {
       static constexpr std::string_view kContinue = "HTTP/1.1 100 Continue\r\n\r\n";
       stream_.expires_after(core_.options.body_timeout);
       net::async_write(stream_, net::buffer(kContinue.data(), kContinue.size()),
@@ -376,10 +378,9 @@ class Session : public std::enable_shared_from_this<Session> {
     LogAccess();
     response_ = ToBeast(std::move(res), version, keep_alive, head, request_id_);
     stream_.expires_after(core_.options.body_timeout);
-    bhttp::async_write(stream_, response_,
-                       [self = shared_from_this()](beast::error_code ec, std::size_t) {
-                         self->OnWritten(ec);
-                       });
+    bhttp::async_write(
+        stream_, response_,
+        [self = shared_from_this()](beast::error_code ec, std::size_t) { self->OnWritten(ec); });
   }
 
   void OnWritten(beast::error_code ec) {
@@ -393,8 +394,7 @@ class Session : public std::enable_shared_from_this<Session> {
   void LogAccess() const {
     double ms = std::chrono::duration<double, std::milli>(SteadyClock::now() - started_).count();
     spdlog::info("http {} {} {} {:.1f}ms request_id={}", LogSafePath(log_method_),
-                 LogSafePath(log_path_),
-                 log_status_, ms, request_id_);
+                 LogSafePath(log_path_), log_status_, ms, request_id_);
   }
 
   void LingerClose() {
@@ -514,7 +514,10 @@ Status Server::Start() {
   if (impl_->started) return Status::Ok();
   const ServerOptions& o = impl_->core.options;
   beast::error_code ec;
-  auto address = net::ip::make_address(o.address, ec);
+  std::string host = o.address;  // accept "[::1]" as well as "::1"
+  if (host.size() > 2 && host.front() == '[' && host.back() == ']')
+    host = host.substr(1, host.size() - 2);
+  auto address = net::ip::make_address(host, ec);
   if (ec) return Status::InvalidArgument("invalid listen address: " + o.address);
   tcp::endpoint endpoint(address, o.port);
   auto& acceptor = impl_->acceptor;
@@ -531,6 +534,16 @@ Status Server::Start() {
   impl_->port = acceptor.local_endpoint(ec).port();
   impl_->started = true;
   impl_->DoAccept();
+  // Installed here rather than in Run() so a signal arriving in between is not fatal; it is
+  // acted on once Run() turns the event loop.
+  if (impl_->core.options.handle_signals) {
+    impl_->signals.emplace(impl_->ioc, SIGINT, SIGTERM);
+    impl_->signals->async_wait([this](beast::error_code wait_ec, int signal_number) {
+      if (wait_ec) return;
+      spdlog::info("http received signal {}, stopping", signal_number);
+      Stop();
+    });
+  }
   spdlog::info("http listening on {}:{} threads={}", o.address, impl_->port.load(), impl_->threads);
   return Status::Ok();
 }
@@ -544,14 +557,6 @@ void Server::Run() {
       spdlog::error("http server not started: {}", s.message());
       return;
     }
-  }
-  if (impl_->core.options.handle_signals) {
-    impl_->signals.emplace(impl_->ioc, SIGINT, SIGTERM);
-    impl_->signals->async_wait([this](beast::error_code ec, int signal_number) {
-      if (ec) return;
-      spdlog::info("http received signal {}, stopping", signal_number);
-      Stop();
-    });
   }
   std::vector<std::thread> pool;
   pool.reserve(static_cast<std::size_t>(impl_->threads - 1));

@@ -53,7 +53,7 @@ struct ServerOptions {
   std::chrono::seconds idle_timeout{60};
   size_t max_connections = 1024;  // beyond it a new connection gets 503 and is closed
   std::string ui_dir;             // built UI; empty = no UI (404 for non-API paths)
-  bool handle_signals = true;     // Run() returns on SIGINT/SIGTERM
+  bool handle_signals = true;     // Run() returns on SIGINT/SIGTERM (caught from Start() on)
 };
 
 // Same alias as in http/router.h (an identical redeclaration is allowed).

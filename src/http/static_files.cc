@@ -11,7 +11,8 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr std::string_view kNotFoundBody = R"({"error":{"code":"not_found","message":"not found"}})";
+constexpr std::string_view kNotFoundBody =
+    R"({"error":{"code":"not_found","message":"not found"}})";
 constexpr size_t kMaxPathLength = 1024;
 
 Response NotFound() { return Response::Json(404, std::string(kNotFoundBody)); }

@@ -8,20 +8,23 @@ namespace {
 
 constexpr const char* kGenesis = "0000000000000000000000000000000000000000000000000000000000000000";
 
-std::string ChainHash(const std::string& prev_hash, const domain::AuditEntry& e) {
-  return crypto::Blake2bHex(prev_hash + domain::CanonicalAuditEntry(e));
+// Keyed with the audit key: whoever can edit the database but lacks the master key cannot
+// forge a chain that verifies.
+std::string ChainHash(const crypto::Keyring& keyring, const std::string& prev_hash,
+                      const domain::AuditEntry& e) {
+  return crypto::Blake2bKeyedHex(keyring.audit_key(), prev_hash + domain::CanonicalAuditEntry(e));
 }
 
 }  // namespace
 
-Status AppendAudit(storage::Connection& conn, const Clock& clock, const std::string& actor,
+Status AppendAudit(storage::Connection& conn, const Context& ctx, const std::string& actor,
                    const RequestInfo& req, const AuditEvent& event) {
   storage::AuditStore store(conn);
   HW_RETURN_IF_ERROR(store.LockForAppend());
   HW_ASSIGN_OR_RETURN(auto last, store.Last());
   domain::AuditEntry e;
   e.seq = last ? last->seq + 1 : 1;
-  e.time = clock.NowMs();
+  e.time = ctx.clock.NowMs();
   e.actor = actor.empty() ? "-" : actor;
   e.action = event.action;
   e.entity = event.entity;
@@ -29,11 +32,11 @@ Status AppendAudit(storage::Connection& conn, const Clock& clock, const std::str
   e.office_id = event.office_id;
   e.request_id = req.request_id;
   e.prev_hash = last ? last->hash : kGenesis;
-  e.hash = ChainHash(e.prev_hash, e);
+  e.hash = ChainHash(ctx.keyring, e.prev_hash, e);
   return store.Insert(e);
 }
 
-Result<AuditVerifyReport> VerifyAuditChain(storage::Database& db) {
+Result<AuditVerifyReport> VerifyAuditChain(storage::Database& db, const crypto::Keyring& keyring) {
   HW_ASSIGN_OR_RETURN(auto conn, db.Acquire());
   storage::AuditStore store(*conn);
   AuditVerifyReport report;
@@ -48,7 +51,7 @@ Result<AuditVerifyReport> VerifyAuditChain(storage::Database& db) {
         problem = "sequence gap (an entry is missing)";
       } else if (e.prev_hash != prev) {
         problem = "prev_hash does not match the previous entry";
-      } else if (ChainHash(prev, e) != e.hash) {
+      } else if (ChainHash(keyring, prev, e) != e.hash) {
         problem = "hash mismatch (the entry was altered)";
       }
       if (problem) {

@@ -22,7 +22,7 @@ struct AuditEvent {
 };
 
 // Appends on `conn`, which must be inside a write transaction.
-Status AppendAudit(storage::Connection& conn, const Clock& clock, const std::string& actor,
+Status AppendAudit(storage::Connection& conn, const Context& ctx, const std::string& actor,
                    const RequestInfo& req, const AuditEvent& event);
 
 struct AuditVerifyReport {
@@ -32,7 +32,7 @@ struct AuditVerifyReport {
   std::string problem;             // e.g. "hash mismatch", "sequence gap"
 };
 
-// Recomputes the whole chain.
-Result<AuditVerifyReport> VerifyAuditChain(storage::Database& db);
+// Recomputes the whole chain with the audit key derived from the master key.
+Result<AuditVerifyReport> VerifyAuditChain(storage::Database& db, const crypto::Keyring& keyring);
 
 }  // namespace hw::service

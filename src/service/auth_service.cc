@@ -52,7 +52,7 @@ Status AuthService::RecordFailure(domain::User& user, const RequestInfo& info, T
     HW_RETURN_IF_ERROR(storage::UserStore(conn).SetLoginState(user));
     std::string action = user.locked_until && *user.locked_until > now ? "session.locked"
                                                                          : "session.login_failed";
-    return AppendAudit(conn, ctx_.clock, user.id, info,
+    return AppendAudit(conn, ctx_, user.id, info,
                        {action, "user", user.id, user.office_id});
   });
 }
@@ -84,7 +84,7 @@ Result<LoginResult> AuthService::Login(const LoginRequest& req, const RequestInf
     throttle_.RecordFailure(name_key, now);
     throttle_.RecordFailure(addr_key, now);
     HW_RETURN_IF_ERROR(ctx_.db.InTransaction([&](storage::Connection& conn) {
-      return AppendAudit(conn, ctx_.clock, "-", info, {"session.login_failed", "session", "", ""});
+      return AppendAudit(conn, ctx_, "-", info, {"session.login_failed", "session", "", ""});
     }));
     return BadCredentials();
   }
@@ -110,11 +110,14 @@ Result<LoginResult> AuthService::Login(const LoginRequest& req, const RequestInf
       crypto::RecordCipher cipher(ctx_.keyring, keys);
       HW_ASSIGN_OR_RETURN(secret, cipher.OpenField(user.id, "totp_secret", user.totp_secret_sealed));
     }
-    if (!crypto::VerifyTotp(secret, *req.totp, now / 1000)) {
+    auto step = crypto::MatchTotpStep(secret, *req.totp, now / 1000);
+    // A code is good once: a step at or before the last accepted one is a replay.
+    if (!step || (user.totp_last_step && *step <= *user.totp_last_step)) {
       throttle_.RecordFailure(addr_key, now);
       HW_RETURN_IF_ERROR(RecordFailure(user, info, now));
       return BadCredentials();
     }
+    user.totp_last_step = *step;
   }
 
   LoginResult result;
@@ -130,7 +133,7 @@ Result<LoginResult> AuthService::Login(const LoginRequest& req, const RequestInf
     storage::SessionRow s{crypto::HashToken(result.token), user.id, user.office_id,
                           result.csrf_token, now, now, result.expires_at};
     HW_RETURN_IF_ERROR(storage::SessionStore(conn).Insert(s));
-    return AppendAudit(conn, ctx_.clock, user.id, info,
+    return AppendAudit(conn, ctx_, user.id, info,
                        {"session.login", "user", user.id, user.office_id});
   }));
   result.user = ViewOf(user);
@@ -140,7 +143,7 @@ Result<LoginResult> AuthService::Login(const LoginRequest& req, const RequestInf
 Status AuthService::Logout(const Principal& p, const RequestInfo& info) {
   return ctx_.db.InTransaction([&](storage::Connection& conn) -> Status {
     HW_RETURN_IF_ERROR(storage::SessionStore(conn).Delete(p.session_hash));
-    return AppendAudit(conn, ctx_.clock, p.user_id, info,
+    return AppendAudit(conn, ctx_, p.user_id, info,
                        {"session.logout", "user", p.user_id, p.office_id});
   });
 }
@@ -199,7 +202,7 @@ Result<TotpEnrolment> AuthService::StartTotpEnrolment(const Principal& p, const 
     HW_ASSIGN_OR_RETURN(user->totp_pending_sealed,
                         cipher.SealField(user->id, "totp_pending", out.secret_base32));
     HW_RETURN_IF_ERROR(users.Update(*user, now));
-    return AppendAudit(conn, ctx_.clock, p.user_id, info,
+    return AppendAudit(conn, ctx_, p.user_id, info,
                        {"user.totp_enrolment_started", "user", p.user_id, p.office_id});
   }));
   return out;
@@ -220,7 +223,8 @@ Result<UserView> AuthService::ConfirmTotpEnrolment(const Principal& p, const std
     crypto::RecordCipher cipher(ctx_.keyring, keys);
     HW_ASSIGN_OR_RETURN(std::string secret,
                         cipher.OpenField(user->id, "totp_pending", user->totp_pending_sealed));
-    if (!crypto::VerifyTotp(secret, code, now / 1000)) {
+    auto step = crypto::MatchTotpStep(secret, code, now / 1000);
+    if (!step) {
       return Status::InvalidField("code", "does not match; check the clock of your device");
     }
     HW_ASSIGN_OR_RETURN(user->totp_secret_sealed,
@@ -228,7 +232,7 @@ Result<UserView> AuthService::ConfirmTotpEnrolment(const Principal& p, const std
     user->totp_pending_sealed.clear();
     user->totp_enabled = true;
     HW_RETURN_IF_ERROR(users.Update(*user, now));
-    HW_RETURN_IF_ERROR(AppendAudit(conn, ctx_.clock, p.user_id, info,
+    HW_RETURN_IF_ERROR(AppendAudit(conn, ctx_, p.user_id, info,
                                    {"user.totp_enabled", "user", p.user_id, p.office_id}));
     user->version += 1;
     user->updated_at = now;

@@ -29,7 +29,7 @@ Result<domain::User> InsertUser(Context& ctx, storage::Connection& conn, const s
   HW_ASSIGN_OR_RETURN(u.password_hash, crypto::HashPassword(password));
   HW_RETURN_IF_ERROR(storage::UserStore(conn).Insert(u));
   HW_RETURN_IF_ERROR(
-      AppendAudit(conn, ctx.clock, "system", kCli, {"user.create", "user", u.id, office_id}));
+      AppendAudit(conn, ctx, "system", kCli, {"user.create", "user", u.id, office_id}));
   return u;
 }
 
@@ -62,7 +62,7 @@ Status InitializeStore(Context& ctx, RoleCatalog& roles, const InitOptions& opts
     office.country = opts.office_country;
     office.created_at = office.updated_at = now;
     HW_RETURN_IF_ERROR(offices.Insert(office));
-    HW_RETURN_IF_ERROR(AppendAudit(conn, ctx.clock, "system", kCli,
+    HW_RETURN_IF_ERROR(AppendAudit(conn, ctx, "system", kCli,
                                    {"store.init", "office", office.id, office.id}));
     return InsertUser(ctx, conn, "admin", opts.admin_password, "admin", office.id).status();
   });
@@ -96,7 +96,7 @@ Result<std::vector<DemoCredential>> SeedDemo(Context& ctx, RoleCatalog& roles) {
       domain::Office o{NewId(), org->id, d.name, d.code, d.country, now, now, 1};
       HW_RETURN_IF_ERROR(offices.Insert(o));
       HW_RETURN_IF_ERROR(
-          AppendAudit(conn, ctx.clock, "system", kCli, {"office.create", "office", o.id, o.id}));
+          AppendAudit(conn, ctx, "system", kCli, {"office.create", "office", o.id, o.id}));
       office_ids[d.code] = o.id;
     }
     struct DemoUser {

@@ -14,7 +14,7 @@ namespace hw::service {
 struct InitOptions {
   std::string organisation_name = "Homeward";
   std::string office_name = "Headquarters";
-  std::string office_code = "HQ";
+  std::string office_code = "ORG-HQ";
   std::string office_country = "CH";
   std::string admin_password;
 };

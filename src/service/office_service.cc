@@ -43,10 +43,10 @@ Result<domain::Office> OfficeService::Create(const Principal& p, const domain::N
     o.organisation_id = org->id;
     Status inserted = offices.Insert(o);
     if (inserted.code() == StatusCode::kConflict) {
-      return Status::Conflict("an office with this code exists");
+      return Status::ConflictField("code", "an office with this code exists");
     }
     HW_RETURN_IF_ERROR(inserted);
-    return AppendAudit(conn, ctx_.clock, p.user_id, info, {"office.create", "office", o.id, o.id});
+    return AppendAudit(conn, ctx_, p.user_id, info, {"office.create", "office", o.id, o.id});
   });
   if (!st.ok()) return st;
   return o;
@@ -74,7 +74,7 @@ Result<Page<domain::AuditEntry>> AuditService::List(const Principal& p, const Pa
       out.items.push_back(std::move(e));
     }
     // Reading the trail is itself on the trail.
-    return AppendAudit(conn, ctx_.clock, p.user_id, info, {"audit.read", "audit", "", p.office_id});
+    return AppendAudit(conn, ctx_, p.user_id, info, {"audit.read", "audit", "", p.office_id});
   });
   if (!st.ok()) return st;
   return out;

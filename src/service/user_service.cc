@@ -87,10 +87,10 @@ Result<UserView> UserService::Create(const Principal& p, const domain::NewUser& 
     HW_ASSIGN_OR_RETURN(u.password_hash, crypto::HashPassword(nu.password));
     Status inserted = storage::UserStore(conn).Insert(u);
     if (inserted.code() == StatusCode::kConflict) {
-      return Status::Conflict("the username is taken");
+      return Status::ConflictField("username", "the username is taken");
     }
     HW_RETURN_IF_ERROR(inserted);
-    return AppendAudit(conn, ctx_.clock, p.user_id, info, {"user.create", "user", u.id, u.office_id});
+    return AppendAudit(conn, ctx_, p.user_id, info, {"user.create", "user", u.id, u.office_id});
   });
   if (!result.ok()) return result;
   return auth_.ViewOf(u);
@@ -147,7 +147,7 @@ Result<UserView> UserService::Patch(const Principal& p, const std::string& id,
     }
     HW_RETURN_IF_ERROR(users.Update(*user, now));
     if (revoke_sessions) HW_RETURN_IF_ERROR(storage::SessionStore(conn).DeleteForUser(user->id));
-    HW_RETURN_IF_ERROR(AppendAudit(conn, ctx_.clock, p.user_id, info,
+    HW_RETURN_IF_ERROR(AppendAudit(conn, ctx_, p.user_id, info,
                                    {patch.password ? "user.reset_password" : "user.update", "user",
                                     user->id, user->office_id}));
     user->version += 1;

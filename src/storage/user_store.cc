@@ -6,7 +6,7 @@ namespace {
 constexpr const char* kCols =
     "id, office_id, username, display_name, password_hash, disabled, totp_secret, totp_pending, "
     "totp_enabled, failed_logins, first_failed_at, locked_until, last_login_at, created_at, "
-    "updated_at, version";
+    "updated_at, version, totp_last_step";
 
 domain::User FromRow(const Row& r) {
   domain::User u;
@@ -26,6 +26,7 @@ domain::User FromRow(const Row& r) {
   u.created_at = r.Int(13);
   u.updated_at = r.Int(14);
   u.version = r.Int(15);
+  u.totp_last_step = r.OptInt(16);
   return u;
 }
 
@@ -143,9 +144,9 @@ Status UserStore::SetLoginState(const domain::User& u) {
   return conn_
       .Execute(
           "UPDATE users SET failed_logins=$1, first_failed_at=$2, locked_until=$3, "
-          "last_login_at=$4 WHERE id=$5",
+          "last_login_at=$4, totp_last_step=$5 WHERE id=$6",
           {static_cast<std::int64_t>(u.failed_logins), OptTime(u.first_failed_at),
-           OptTime(u.locked_until), OptTime(u.last_login_at), u.id})
+           OptTime(u.locked_until), OptTime(u.last_login_at), OptTime(u.totp_last_step), u.id})
       .status();
 }
 

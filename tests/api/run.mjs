@@ -25,7 +25,7 @@ const SANITIZER_RE = /ERROR: (AddressSanitizer|LeakSanitizer|ThreadSanitizer)|ru
 function parseArgs(argv) {
   const o = {
     bin: null, db: 'sqlite', dir: HERE, filters: [], keep: false, verbose: false, url: null, data: null,
-    label: null, createDb: true, timeoutMs: 15000, robustness: true, selfTest: false,
+    label: null, createDb: true, timeoutMs: 15000, robustness: true, tamper: true, selfTest: false,
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -44,6 +44,7 @@ function parseArgs(argv) {
       case '--label': o.label = next(); break;
       case '--no-create-db': o.createDb = false; break;
       case '--no-robustness': o.robustness = false; break;
+      case '--no-tamper': o.tamper = false; break;
       case '--timeout': o.timeoutMs = Number(next()) * 1000; break;
       case '--self-test': o.selfTest = true; break;
       case '--check': o.check = true; break;
@@ -71,6 +72,7 @@ function usage(msg) {
   --label TEXT      name in the summary line (default api[sqlite] / api[postgresql])
   --keep            keep the temporary data dir and server log
   --no-robustness   skip the built-in many-connections check
+  --no-tamper       skip the audit tamper checks (they need sqlite3 / psql)
   --timeout SEC     per-request timeout (default 15)
   -v, --verbose     print every request and response
   --self-test       check the TOTP helper against RFC 6238 test vectors and exit
@@ -370,6 +372,7 @@ async function runBlock(block, ctx) {
   const { vars, jars, opts } = ctx;
   let jarName = 'default';
   let raw = false;
+  let parallel = 0;
   for (const d of block.pre) {
     const t = substitute(d.text, vars);
     let m;
@@ -382,6 +385,7 @@ async function runBlock(block, ctx) {
     else if ((m = /^@sleep\s+(\d+)\s*$/.exec(t))) await new Promise((r) => setTimeout(r, Number(m[1])));
     else if (/^@repeat\s+\d+\s*$/.test(t)) { /* handled by the caller */ }
     else if (/^@raw\s*$/.test(t)) raw = true;
+    else if ((m = /^@parallel\s+(\d+)\s*$/.exec(t))) parallel = Number(m[1]);
     else if (/^@skip\b/.test(t)) return { skipped: t.slice(5).trim() || 'skipped' };
     else throw new Failure(`${d.l.file}:${d.l.line}: unknown directive ${t}`);
   }
@@ -397,14 +401,17 @@ async function runBlock(block, ctx) {
   if (jar && !hasHeader('cookie') && jar.cookies.size) headers.Cookie = jar.header();
 
   const url = ctx.base + target;
-  let res, text;
-  try {
-    res = raw ? await rawRequest(ctx.base, block.method, target, headers, body, opts.timeoutMs)
-      : await fetch(url, { method: block.method, headers, body, redirect: 'manual', signal: AbortSignal.timeout(opts.timeoutMs) });
-    text = await res.text();
-  } catch (e) {
-    throw new Failure(`${block.method} ${target}: request failed: ${e.cause ? e.cause.message || e.cause.code : e.message}`);
-  }
+  const send = async () => {
+    try {
+      const r = raw ? await rawRequest(ctx.base, block.method, target, headers, body, opts.timeoutMs)
+        : await fetch(url, { method: block.method, headers, body, redirect: 'manual', signal: AbortSignal.timeout(opts.timeoutMs) });
+      return { res: r, text: await r.text() };
+    } catch (e) {
+      throw new Failure(`${block.method} ${target}: request failed: ${e.cause ? e.cause.message || e.cause.code : e.message}`);
+    }
+  };
+  if (parallel) return runParallel(block, ctx, send, parallel, target);
+  const { res, text } = await send();
   const setCookies = res.headers.getSetCookie();
   if (jar) jar.take(setCookies);
   const hdrs = {};
@@ -463,6 +470,36 @@ async function runBlock(block, ctx) {
   if (errs.length) {
     const reqBody = body === undefined ? '' : `\n      request body: ${body.length > 400 ? `${body.slice(0, 400)}... (${body.length} bytes)` : body}`;
     throw new Failure(`${block.method} ${target}${reqBody}\n      ${errs.join('\n      ')}\n      response: ${res.status} ${text.length > 1500 ? `${text.slice(0, 1500)}...` : text}`);
+  }
+  return {};
+}
+
+// `@parallel N`: N identical requests at once (races: optimistic locking, unique constraints, lockout
+// counters). Each answer's status must be one of the listed ones; @assert sees `responses`, an array of
+// {status, json, text}. No expected body and no @save.
+async function runParallel(block, ctx, send, n, target) {
+  if (block.expect !== null) throw new Failure(`${block.where}: @parallel takes no expected body; use @assert over responses`);
+  const results = await Promise.all(Array.from({ length: n }, () => send()));
+  const responses = results.map(({ res, text }) => {
+    let json;
+    try { json = text.length ? JSON.parse(text) : undefined; } catch { json = undefined; }
+    return { status: res.status, json, text };
+  });
+  if (ctx.opts.verbose) console.log(`    > ${n} x ${block.method} ${target}\n    < ${responses.map((r) => r.status).join(' ')}`);
+  const errs = [];
+  responses.forEach((r, i) => {
+    if (!block.status.includes(r.status)) errs.push(`request ${i + 1}: status ${r.status}, expected ${block.status.join(' or ')}: ${r.text.slice(0, 300)}`);
+  });
+  for (const d of block.post) {
+    const t = substitute(d.text, ctx.vars);
+    const m = /^@assert\s+(.+)$/.exec(t);
+    if (!m) throw new Failure(`${d.l.file}:${d.l.line}: only @assert goes with @parallel`);
+    let r;
+    try { r = evalExpr(m[1], { responses, vars: ctx.vars }); } catch (e) { r = `threw ${e.message}`; }
+    if (r !== true) errs.push(`assert ${m[1]}: ${r === false ? 'false' : `got ${inspect(r, { depth: 2 })}`}`);
+  }
+  if (errs.length) {
+    throw new Failure(`${n} x ${block.method} ${target}\n      ${errs.join('\n      ')}\n      statuses: ${responses.map((r) => r.status).join(' ')}`);
   }
   return {};
 }
@@ -614,16 +651,46 @@ async function robustnessCheck(base) {
       sockets.push(s);
     })));
     const t0 = Date.now();
-    const r = await fetch(`${base}/healthz`, { signal: AbortSignal.timeout(5000) });
+    const r = await fetch(`${base}/healthz`, { signal: AbortSignal.timeout(10000) });
     const ms = Date.now() - t0;
     if (r.status !== 200) return `with ${n} half-open connections /healthz answered ${r.status}`;
-    if (ms > 3000) return `with ${n} half-open connections /healthz took ${ms} ms`;
+    if (ms > 5000) return `with ${n} half-open connections /healthz took ${ms} ms`;
     return null;
   } catch (e) {
     return `with ${n} half-open connections /healthz failed: ${e.cause ? e.cause.code || e.cause.message : e.message}`;
   } finally {
     for (const s of sockets) s.destroy();
   }
+}
+
+// Slowloris defence: a connection that never completes its request header, and one that sends nothing,
+// must be closed by the server on its own (header timeout, 10 s today). Opened when the suite starts,
+// judged when it ends (the suite runs far longer than the timeout).
+function openSlowClients(base) {
+  const { hostname, port } = new URL(base);
+  const opened = Date.now();
+  const clients = [['partial header', 'GET /healthz HTTP/1.1\r\nHost: x\r\nX-Slow: '], ['silent', null]].map(([name, data]) => {
+    const c = { name, closedAfter: null };
+    c.sock = net.connect({ host: hostname, port: Number(port) }, () => { if (data) c.sock.write(data); });
+    c.sock.on('error', () => {});
+    c.sock.on('close', () => { c.closedAfter = Date.now() - opened; });
+    c.sock.on('data', () => {});
+    return c;
+  });
+  return { opened, clients };
+}
+
+function judgeSlowClients(slow, limitMs) {
+  const problems = [];
+  for (const c of slow.clients) {
+    if (c.closedAfter === null) {
+      problems.push(`a ${c.name} connection was still open after ${Math.round((Date.now() - slow.opened) / 1000)} s`);
+      c.sock.destroy();
+    } else if (c.closedAfter > limitMs) {
+      problems.push(`a ${c.name} connection was closed only after ${c.closedAfter} ms`);
+    }
+  }
+  return problems.length ? problems.join('; ') : null;
 }
 
 function stopServer(child, timeoutMs) {
@@ -637,6 +704,40 @@ function stopServer(child, timeoutMs) {
     child.once('exit', (code, signal) => { clearTimeout(timer); resolve({ code, signal, timedOut }); });
     child.kill('SIGTERM');
   });
+}
+
+// The audit table refuses UPDATE, DELETE (and TRUNCATE) by itself; an entry edited behind the store's back
+// (triggers dropped) makes `audit verify` exit 1 naming it. Runs on the stopped server's store.
+async function tamperChecks(opts, dataDir, dbUrl, env, record) {
+  const pg = opts.dbKind === 'postgresql';
+  const sql = (q) => (pg
+    ? spawnSync('psql', [dbUrl, '-v', 'ON_ERROR_STOP=1', '-qAtc', q], { encoding: 'utf8' })
+    : spawnSync('sqlite3', ['-bail', path.join(dataDir, 'homeward.db'), q], { encoding: 'utf8' }));
+  const tool = pg ? 'psql' : 'sqlite3';
+  const probe = sql('SELECT seq FROM audit_log ORDER BY seq LIMIT 1 OFFSET 3');
+  if (probe.error || probe.status !== 0) {
+    record(`audit: tamper checks (${tool})`, `cannot query the store: ${probe.error ? probe.error.message : probe.stderr}`);
+    return;
+  }
+  const seq = probe.stdout.trim();
+  const refused = (what, q) => {
+    const r = sql(q);
+    record(`audit: the store refuses ${what} on audit_log`, r.status === 0 ? `${tool} accepted: ${q}` : null);
+  };
+  refused('UPDATE', `UPDATE audit_log SET action = 'tampered' WHERE seq = ${seq}`);
+  refused('DELETE', `DELETE FROM audit_log WHERE seq = ${seq}`);
+  if (pg) refused('TRUNCATE', 'TRUNCATE audit_log');
+  const bypass = pg
+    ? `ALTER TABLE audit_log DISABLE TRIGGER USER; UPDATE audit_log SET action = 'tampered' WHERE seq = ${seq}`
+    : `DROP TRIGGER IF EXISTS audit_log_no_update; UPDATE audit_log SET action = 'tampered' WHERE seq = ${seq}`;
+  const t = sql(bypass);
+  if (t.status !== 0) { record('audit: verify catches an edited entry', `could not edit the entry: ${t.stderr}`); return; }
+  const v = runCli(opts.bin, ['audit', 'verify', '--data', dataDir, ...(dbUrl ? ['--db', dbUrl] : [])], env);
+  let err = null;
+  if (v.code !== 1) err = `audit verify exited ${v.code ?? v.signal} after entry ${seq} was edited (want 1): ${v.out.slice(-500)}`;
+  else if (!new RegExp(`\\b${seq}\\b`).test(v.out)) err = `audit verify did not name entry ${seq}: ${v.out.slice(-500)}`;
+  else if (SANITIZER_RE.test(v.out)) err = `sanitizer report:\n${v.out.slice(-3000)}`;
+  record('audit: verify catches an edited entry and names it', err);
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -723,6 +824,7 @@ async function main() {
     }
     if (!adminPassword) { console.error(`${opts.label}: set ADMIN_PASSWORD in the environment with --url`); process.exit(2); }
 
+    const slow = opts.robustness && opts.filters.length === 0 ? openSlowClients(base) : null;
     const globals = { RUN: run, ADMIN_PASSWORD: adminPassword, DB: opts.dbKind, BASE: base };
     for (const f of files) {
       const r = await runFile(f, { opts, base, globals });
@@ -735,7 +837,14 @@ async function main() {
       }
     }
 
-    if (opts.robustness && opts.filters.length === 0 && !(child && (child.exitCode !== null || child.signalCode))) record('server: 256 half-open connections do not starve a client', await robustnessCheck(base));
+    const alive = !(child && (child.exitCode !== null || child.signalCode));
+    if (slow && alive) {
+      // Give the server its header timeout if the suite was quicker than that.
+      const wait = 25000 - (Date.now() - slow.opened);
+      if (wait > 0 && slow.clients.some((c) => c.closedAfter === null)) await new Promise((r) => setTimeout(r, wait));
+      record('server: closes connections that never send a full request header', judgeSlowClients(slow, 30000));
+    }
+    if (opts.robustness && opts.filters.length === 0 && alive) record('server: 256 half-open connections do not starve a client', await robustnessCheck(base));
 
     if (child) {
       const r = await stopServer(child, 15000);
@@ -759,6 +868,7 @@ async function main() {
       record('cli: homeward audit verify', err);
       if (m && opts.verbose) console.log(`      ${m[0]}`);
     }
+    if (opts.tamper && opts.bin && tmp && !opts.filters.length) await tamperChecks(opts, dataDir, dbUrl, env, record);
   } catch (e) {
     if (!/^(init failed|server did not start)$/.test(e.message)) record('runner', e.stack);
   } finally {

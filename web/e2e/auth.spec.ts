@@ -83,6 +83,8 @@ test.describe('sign-in', () => {
     await submitLogin(page, users.expiry.username, users.expiry.password);
     await expect(page).toHaveURL(/\/audit$/);
     await expect(page.getByRole('heading', { level: 1, name: 'Audit log' })).toBeVisible();
+    // The audit log lists, among others, this user's own sign-ins.
+    await expect(page.getByRole('table').getByRole('row').nth(1)).toBeVisible();
 
     // Same after a reload: the page remembers that a session existed (a flag, no token) and says so.
     await context.clearCookies();

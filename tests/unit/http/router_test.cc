@@ -1,9 +1,9 @@
 #include "http/router.h"
 
+#include <gtest/gtest.h>
+
 #include <stdexcept>
 #include <string>
-
-#include <gtest/gtest.h>
 
 namespace hw::http {
 namespace {

@@ -1,8 +1,8 @@
 #include "http/security_headers.h"
 
-#include <string>
-
 #include <gtest/gtest.h>
+
+#include <string>
 
 namespace hw::http {
 namespace {

@@ -1,5 +1,9 @@
 #include "http/server.h"
 
+#include <gtest/gtest.h>
+#include <spdlog/sinks/ostream_sink.h>
+#include <spdlog/spdlog.h>
+
 #include <atomic>
 #include <chrono>
 #include <filesystem>
@@ -12,13 +16,9 @@
 #include <thread>
 #include <vector>
 
-#include <gtest/gtest.h>
-#include <spdlog/sinks/ostream_sink.h>
-#include <spdlog/spdlog.h>
-
 #include "common/id.h"
-#include "unit/http/raw_http_client.h"
 #include "http/security_headers.h"
+#include "unit/http/raw_http_client.h"
 
 namespace hw::http {
 namespace {
@@ -153,8 +153,8 @@ TEST(ServerTest, ApiHandlerGetsAPlainRequest) {
     seen = req;
     Response res = Response::Json(201, R"({"ok":true})");
     res.headers.emplace_back("Set-Cookie", "hw_session=abc; HttpOnly");
-    res.headers.emplace_back("Cache-Control", "public");   // overridden: API is no-store
-    res.headers.emplace_back("Content-Length", "99999");   // reserved: dropped
+    res.headers.emplace_back("Cache-Control", "public");     // overridden: API is no-store
+    res.headers.emplace_back("Content-Length", "99999");     // reserved: dropped
     res.headers.emplace_back("X-Evil", "a\r\nInjected: 1");  // header injection: dropped
     return res;
   });
@@ -252,8 +252,9 @@ TEST(ServerTest, OversizedBodyIs413) {
 
   // Exactly at the limit is fine, and Expect: 100-continue is honoured.
   RawClient c = server.Connect();
-  ASSERT_TRUE(c.Send("PUT /api/v1/x HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\n"
-                     "Content-Length: 1048576\r\n\r\n"));
+  ASSERT_TRUE(
+      c.Send("PUT /api/v1/x HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\n"
+             "Content-Length: 1048576\r\n\r\n"));
   auto cont = c.Read();
   ASSERT_TRUE(cont);
   EXPECT_EQ(cont->status, 100);
@@ -446,9 +447,9 @@ TEST_F(ServerStaticTest, ServesUiAndRejectsTraversal) {
   ASSERT_TRUE(after_head);
   EXPECT_EQ(after_head->body, R"({"status":"ok"})");
 
-  for (const char* target : {"/../secret.txt", "/%2e%2e/secret.txt", "/assets/%2E%2E/../secret.txt",
-                             "/..%2fsecret.txt", "/assets/..%2f..%2fsecret.txt", "/.%2e/secret.txt",
-                             "/%2e%2e%5csecret.txt"}) {
+  for (const char* target :
+       {"/../secret.txt", "/%2e%2e/secret.txt", "/assets/%2E%2E/../secret.txt", "/..%2fsecret.txt",
+        "/assets/..%2f..%2fsecret.txt", "/.%2e/secret.txt", "/%2e%2e%5csecret.txt"}) {
     auto res = server.Fetch(Get(target));
     ASSERT_TRUE(res) << target;
     EXPECT_TRUE(res->status == 404 || res->status == 400) << target << " " << res->status;
@@ -480,8 +481,9 @@ TEST(ServerLogTest, AccessLogHasNoQueryOrBody) {
         "POST /api/v1/persons?name=Jane%20Secretname HTTP/1.1\r\nHost: x\r\nContent-Length: " +
         std::to_string(body.size()) + "\r\n\r\n" + body);
     ASSERT_TRUE(res);
-    auto bad = server.Fetch("POST /api/v1/x?q=QuerySecret HTTP/1.1\r\nHost: x\r\n"
-                            "Content-Length: 9999999\r\n\r\n");
+    auto bad = server.Fetch(
+        "POST /api/v1/x?q=QuerySecret HTTP/1.1\r\nHost: x\r\n"
+        "Content-Length: 9999999\r\n\r\n");
     ASSERT_TRUE(bad);
     EXPECT_EQ(bad->status, 413);
   }

@@ -1,11 +1,11 @@
 #include "http/static_files.h"
 
+#include <gtest/gtest.h>
+
 #include <filesystem>
 #include <fstream>
 #include <random>
 #include <string>
-
-#include <gtest/gtest.h>
 
 namespace hw::http {
 namespace {
@@ -34,8 +34,8 @@ std::string HeaderOf(const Response& res, const std::string& name) {
 class StaticFilesTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    base_ = fs::temp_directory_path() /
-            ("hw_static_test_" + std::to_string(std::random_device{}()));
+    base_ =
+        fs::temp_directory_path() / ("hw_static_test_" + std::to_string(std::random_device{}()));
     root_ = base_ / "ui";
     WriteFile(base_ / "secret.txt", "TOP SECRET");
     WriteFile(base_ / "outside" / "x.js", "outside");

@@ -41,6 +41,7 @@ CREATE TABLE users (
   totp_secret BYTEA,
   totp_pending BYTEA,
   totp_enabled INTEGER NOT NULL DEFAULT 0,
+  totp_last_step BIGINT,
   failed_logins BIGINT NOT NULL DEFAULT 0,
   first_failed_at BIGINT,
   locked_until BIGINT,

@@ -41,6 +41,7 @@ CREATE TABLE users (
   totp_secret BLOB,
   totp_pending BLOB,
   totp_enabled INTEGER NOT NULL DEFAULT 0,
+  totp_last_step INTEGER,
   failed_logins INTEGER NOT NULL DEFAULT 0,
   first_failed_at INTEGER,
   locked_until INTEGER,

@@ -11,7 +11,7 @@ export const createOfficeInputSchema = z.object({
     .trim()
     .toUpperCase()
     .min(1, 'validation.required')
-    .regex(/^[A-Z0-9][A-Z0-9-]{1,31}$/, 'validation.office_code'),
+    .regex(/^[A-Z0-9-]{3,16}$/, 'validation.office_code'),
   country: z.string().regex(/^[A-Z]{2}$/, 'validation.required'),
 });
 

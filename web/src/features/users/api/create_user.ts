@@ -5,19 +5,24 @@ import { apiRequest } from '@/lib/api';
 import { userSchema, type User } from '@/lib/schemas';
 import { usersQueryKey } from './get_users';
 
+/** The server's password policy (a passphrase of at least 12 characters). */
+export const MIN_PASSWORD_LENGTH = 12;
+
 export const createUserInputSchema = z.object({
   username: z
     .string()
     .trim()
     .min(1, 'validation.required')
-    .max(64, 'validation.too_long')
-    .regex(/^[A-Za-z0-9._-]+$/, 'validation.username'),
+    .regex(/^[a-z0-9][a-z0-9._-]{2,63}$/, 'validation.username'),
   display_name: z
     .string()
     .trim()
     .max(200, 'validation.too_long')
     .transform((value) => value || undefined),
-  password: z.string().min(1, 'validation.required'),
+  password: z
+    .string()
+    .min(1, 'validation.required')
+    .min(MIN_PASSWORD_LENGTH, 'validation.password_length'),
   roles: z.array(z.string()).min(1, 'validation.roles'),
   office_id: z.string().min(1, 'validation.required'),
 });

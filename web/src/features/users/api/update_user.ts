@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { apiRequest } from '@/lib/api';
 import { userSchema, type User } from '@/lib/schemas';
 import { sessionQueryKey } from '@/lib/session';
+import { MIN_PASSWORD_LENGTH } from './create_user';
 import { userQueryKey } from './get_user';
 import { usersQueryKey } from './get_users';
 
@@ -16,7 +17,7 @@ export const updateUserInputSchema = z.object({
   roles: z.array(z.string()).min(1, 'validation.roles').optional(),
   office_id: z.string().min(1, 'validation.required').optional(),
   disabled: z.boolean().optional(),
-  password: z.string().min(1, 'validation.required').optional(),
+  password: z.string().min(MIN_PASSWORD_LENGTH, 'validation.password_length').optional(),
 });
 
 export type UpdateUserInput = z.infer<typeof updateUserInputSchema>;
