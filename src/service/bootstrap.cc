@@ -6,6 +6,7 @@
 #include "crypto/password.h"
 #include "crypto/token.h"
 #include "service/audit_log.h"
+#include "storage/meta_store.h"
 #include "storage/office_store.h"
 #include "storage/role_store.h"
 #include "storage/user_store.h"
@@ -42,7 +43,14 @@ Status PrepareStore(Context& ctx, RoleCatalog& roles) {
     for (const domain::Role& r : DefaultRoles()) HW_RETURN_IF_ERROR(store.Upsert(r));
     return Status::Ok();
   }));
-  return roles.Reload(ctx.db);
+  HW_RETURN_IF_ERROR(roles.Reload(ctx.db));
+  // A wrong master key would fail only at the first decryption; refuse it at startup instead.
+  HW_ASSIGN_OR_RETURN(auto conn, ctx.db.Acquire());
+  HW_ASSIGN_OR_RETURN(auto fingerprint, storage::MetaStore(*conn).Get("key_fingerprint"));
+  if (fingerprint && *fingerprint != ctx.keyring.Fingerprint()) {
+    return Status::PermissionDenied("the master key does not belong to this store");
+  }
+  return Status::Ok();
 }
 
 Status InitializeStore(Context& ctx, RoleCatalog& roles, const InitOptions& opts) {
@@ -62,6 +70,8 @@ Status InitializeStore(Context& ctx, RoleCatalog& roles, const InitOptions& opts
     office.country = opts.office_country;
     office.created_at = office.updated_at = now;
     HW_RETURN_IF_ERROR(offices.Insert(office));
+    HW_RETURN_IF_ERROR(
+        storage::MetaStore(conn).Put("key_fingerprint", ctx.keyring.Fingerprint()));
     HW_RETURN_IF_ERROR(AppendAudit(conn, ctx, "system", kCli,
                                    {"store.init", "office", office.id, office.id}));
     return InsertUser(ctx, conn, "admin", opts.admin_password, "admin", office.id).status();
