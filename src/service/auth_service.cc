@@ -232,6 +232,9 @@ Result<UserView> AuthService::ConfirmTotpEnrolment(const Principal& p, const std
     user->totp_pending_sealed.clear();
     user->totp_enabled = true;
     HW_RETURN_IF_ERROR(users.Update(*user, now));
+    // The confirming code is spent: RFC 6238 section 5.2 forbids accepting it again at sign-in.
+    user->totp_last_step = *step;
+    HW_RETURN_IF_ERROR(users.SetLoginState(*user));
     HW_RETURN_IF_ERROR(AppendAudit(conn, ctx_, p.user_id, info,
                                    {"user.totp_enabled", "user", p.user_id, p.office_id}));
     user->version += 1;

@@ -1,0 +1,144 @@
+// A fresh, migrated store per test, on each backend: SQLite in a temporary directory always, and
+// PostgreSQL when HOMEWARD_TEST_PG_URL is set (schema `public` is dropped and recreated first).
+#pragma once
+
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <memory>
+#include <stdexcept>
+#include <string>
+
+#include "common/id.h"
+#include "domain/office.h"
+#include "domain/user.h"
+#include "storage/db.h"
+#include "storage/office_store.h"
+#include "storage/role_store.h"
+
+namespace hw::storage::testing {
+
+inline const char* PgUrlFromEnv() {
+  const char* url = std::getenv("HOMEWARD_TEST_PG_URL");
+  return url && *url ? url : nullptr;
+}
+
+inline std::string BackendName(const ::testing::TestParamInfo<Backend>& info) {
+  return info.param == Backend::kSqlite ? "Sqlite" : "Postgres";
+}
+
+// A unique empty directory under the system temp dir, removed with everything in it on scope exit.
+class TempDir {
+ public:
+  TempDir() {
+    std::string tmpl = (std::filesystem::temp_directory_path() / "hw-test-XXXXXX").string();
+    if (mkdtemp(tmpl.data()) == nullptr) throw std::runtime_error("mkdtemp failed");
+    path_ = tmpl;
+  }
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  ~TempDir() {
+    std::error_code ec;
+    std::filesystem::remove_all(path_, ec);
+  }
+  const std::filesystem::path& path() const { return path_; }
+
+ private:
+  std::filesystem::path path_;
+};
+
+class StorageTest : public ::testing::TestWithParam<Backend> {
+ protected:
+  void SetUp() override {
+    if (GetParam() == Backend::kPostgres) {
+      const char* url = PgUrlFromEnv();
+      if (!url) GTEST_SKIP() << "HOMEWARD_TEST_PG_URL is not set";
+      url_ = url;
+      auto db = OpenDatabase(url_);
+      ASSERT_TRUE(db.ok()) << db.status().ToString();
+      db_ = std::move(db).value();
+      auto conn = db_->Acquire();
+      ASSERT_TRUE(conn.ok()) << conn.status().ToString();
+      ASSERT_TRUE((*conn)->ExecScript("DROP SCHEMA public CASCADE; CREATE SCHEMA public;").ok());
+    } else {
+      dir_ = std::make_unique<TempDir>();
+      url_ = (dir_->path() / "homeward.db").string();
+      auto db = OpenDatabase(url_);
+      ASSERT_TRUE(db.ok()) << db.status().ToString();
+      db_ = std::move(db).value();
+    }
+    ASSERT_EQ(db_->backend(), GetParam());
+    Status migrated = Migrate(*db_);
+    ASSERT_TRUE(migrated.ok()) << migrated.ToString();
+  }
+
+  void TearDown() override {
+    db_.reset();
+    dir_.reset();
+  }
+
+  // A connection from the pool; fails the test when none can be had.
+  PooledConnection Conn() {
+    auto conn = db_->Acquire();
+    if (!conn.ok()) throw std::runtime_error(conn.status().ToString());
+    return std::move(conn).value();
+  }
+
+  // The SQL type of raw bytes on this backend.
+  const char* BlobType() const { return GetParam() == Backend::kSqlite ? "BLOB" : "BYTEA"; }
+
+  // One organisation (created on first use) and an office in it.
+  domain::Office SeedOffice(Connection& conn, const std::string& code, TimeMs now = 1000) {
+    OfficeStore offices(conn);
+    if (org_id_.empty()) {
+      org_id_ = NewId();
+      Status st = offices.InsertOrganisation({org_id_, "Test organisation"}, now);
+      if (!st.ok()) throw std::runtime_error(st.ToString());
+    }
+    domain::Office o{NewId(), org_id_, "Office " + code, code, "MY", now, now, 1};
+    Status st = offices.Insert(o);
+    if (!st.ok()) throw std::runtime_error(st.ToString());
+    return o;
+  }
+
+  // Roles referenced by user_roles: "admin" and "caseworker".
+  void SeedRoles(Connection& conn) {
+    RoleStore roles(conn);
+    for (const char* name : {"admin", "caseworker"}) {
+      domain::Role r;
+      r.name = name;
+      r.description = std::string("The ") + name;
+      r.permissions = {"read:office"};
+      Status st = roles.Upsert(r);
+      if (!st.ok()) throw std::runtime_error(st.ToString());
+    }
+  }
+
+  static domain::User MakeUser(const std::string& office_id, const std::string& username,
+                               std::vector<std::string> roles = {"caseworker"}) {
+    domain::User u;
+    u.id = NewId();
+    u.office_id = office_id;
+    u.username = username;
+    u.display_name = "Display " + username;
+    u.password_hash = "$argon2id$placeholder";
+    u.roles = std::move(roles);
+    u.created_at = 1000;
+    u.updated_at = 1000;
+    return u;
+  }
+
+  std::unique_ptr<Database> db_;
+  std::unique_ptr<TempDir> dir_;
+  std::string url_;
+  std::string org_id_;
+};
+
+#define HW_INSTANTIATE_BACKENDS(suite)                                                      \
+  INSTANTIATE_TEST_SUITE_P(Backends, suite,                                                 \
+                           ::testing::Values(::hw::storage::Backend::kSqlite,               \
+                                             ::hw::storage::Backend::kPostgres),            \
+                           ::hw::storage::testing::BackendName)
+
+}  // namespace hw::storage::testing
