@@ -72,6 +72,7 @@ Result<std::unique_ptr<App>> App::Open(const DataDirOptions& opts) {
   app->users_ = std::make_unique<service::UserService>(*app->ctx_, app->roles_, *app->auth_);
   app->offices_ = std::make_unique<service::OfficeService>(*app->ctx_);
   app->audit_ = std::make_unique<service::AuditService>(*app->ctx_);
+  app->cases_ = std::make_unique<service::CaseService>(*app->ctx_);
   return app;
 }
 

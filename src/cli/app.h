@@ -9,6 +9,7 @@
 #include "common/result.h"
 #include "crypto/keyring.h"
 #include "service/auth_service.h"
+#include "service/case_service.h"
 #include "service/context.h"
 #include "service/office_service.h"
 #include "service/role_catalog.h"
@@ -34,6 +35,7 @@ class App {
   service::UserService& users() { return *users_; }
   service::OfficeService& offices() { return *offices_; }
   service::AuditService& audit() { return *audit_; }
+  service::CaseService& cases() { return *cases_; }
   storage::Database& db() { return *db_; }
 
  private:
@@ -47,6 +49,7 @@ class App {
   std::unique_ptr<service::UserService> users_;
   std::unique_ptr<service::OfficeService> offices_;
   std::unique_ptr<service::AuditService> audit_;
+  std::unique_ptr<service::CaseService> cases_;
 };
 
 // The store URL for a data directory: --db, else `db` in DIR/homeward.toml, else SQLite.

@@ -11,6 +11,7 @@ Api::Api(ApiServices services, ApiOptions options)
   RegisterSessionRoutes(*this, router_);
   RegisterUserRoutes(*this, router_);
   RegisterOfficeRoutes(*this, router_);
+  RegisterCaseRoutes(*this, router_);
 }
 
 Handler Api::Authed(AuthedHandler fn) const {

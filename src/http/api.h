@@ -7,6 +7,7 @@
 #include "http/message.h"
 #include "http/router.h"
 #include "service/auth_service.h"
+#include "service/case_service.h"
 #include "service/office_service.h"
 #include "service/principal.h"
 #include "service/user_service.h"
@@ -18,6 +19,7 @@ struct ApiServices {
   service::UserService& users;
   service::OfficeService& offices;
   service::AuditService& audit;
+  service::CaseService& cases;
 };
 
 struct ApiOptions {
@@ -47,5 +49,6 @@ class Api {
 void RegisterSessionRoutes(Api& api, Router& router);
 void RegisterUserRoutes(Api& api, Router& router);
 void RegisterOfficeRoutes(Api& api, Router& router);
+void RegisterCaseRoutes(Api& api, Router& router);
 
 }  // namespace hw::http

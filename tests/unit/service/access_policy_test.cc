@@ -85,8 +85,8 @@ TEST(DefaultRolesTest, TheEightRolesAndTheirRules) {
                                           "return_officer", "programme_manager", "data_officer",
                                           "auditor"}));
   for (const auto& r : roles) {
-    bool pii = std::find(r.permissions.begin(), r.permissions.end(), "view_pii") !=
-               r.permissions.end();
+    bool pii =
+        std::find(r.permissions.begin(), r.permissions.end(), "view_pii") != r.permissions.end();
     // Need-to-know: whoever sees personal data needs a second factor.
     if (pii) {
       EXPECT_TRUE(r.requires_totp) << r.name;

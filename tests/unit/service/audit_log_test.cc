@@ -53,10 +53,10 @@ class AuditLogTest : public ServiceTest {
 TEST_F(AuditLogTest, LoginLogoutFailuresAndUserChangesAreRecorded) {
   MakeHistory();
   std::vector<std::string> actions = AuditActions();
-  EXPECT_EQ(actions, (std::vector<std::string>{"store.init", "user.create", "session.login",
-                                               "user.create", "session.login_failed",
-                                               "session.login_failed", "session.login",
-                                               "session.logout"}));
+  EXPECT_EQ(actions,
+            (std::vector<std::string>{"store.init", "user.create", "session.login", "user.create",
+                                      "session.login_failed", "session.login_failed",
+                                      "session.login", "session.logout"}));
   auto entries = Entries();
   ASSERT_EQ(entries.size(), 8u);
   EXPECT_EQ(entries[0].actor, "system");
@@ -117,8 +117,8 @@ TEST_F(AuditLogTest, AlteredEntryIsNamed) {
 TEST_F(AuditLogTest, EveryCoveredFieldIsProtected) {
   MakeHistory();
   Sql("DROP TRIGGER audit_log_no_update");
-  const char* edits[] = {"actor = 'someone-else'", "entity = 'case'", "entity_id = 'x'",
-                         "office_id = 'x'", "request_id = 'x'", "time = time + 1"};
+  const char* edits[] = {"actor = 'someone-else'", "entity = 'case'",  "entity_id = 'x'",
+                         "office_id = 'x'",        "request_id = 'x'", "time = time + 1"};
   for (const char* edit : edits) {
     auto before = Entries()[2];
     Sql(std::string("UPDATE audit_log SET ") + edit + " WHERE seq = 3");
@@ -179,7 +179,8 @@ TEST_F(AuditLogTest, RecomputedChainWithoutTheKeyDoesNotVerify) {
 TEST_F(AuditLogTest, AppendIsAtomicWithTheChange) {
   std::int64_t before = Count("audit_log");
   Status st = db_->InTransaction([&](storage::Connection& conn) -> Status {
-    HW_RETURN_IF_ERROR(AppendAudit(conn, *ctx_, "someone", Req(), {"user.update", "user", "x", hq_}));
+    HW_RETURN_IF_ERROR(
+        AppendAudit(conn, *ctx_, "someone", Req(), {"user.update", "user", "x", hq_}));
     return Status::Conflict("the change failed");
   });
   EXPECT_EQ(st.code(), StatusCode::kConflict);

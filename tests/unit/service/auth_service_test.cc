@@ -106,7 +106,8 @@ TEST_F(AuthServiceTest, MissingCredentialsNameTheFields) {
 }
 
 TEST_F(AuthServiceTest, FiveFailuresLockTheAccountEvenForTheRightPassword) {
-  for (int i = 0; i < 5; ++i) ExpectBadCredentials(Login("admin", "wrong password " + std::to_string(i)));
+  for (int i = 0; i < 5; ++i)
+    ExpectBadCredentials(Login("admin", "wrong password " + std::to_string(i)));
   domain::User admin = Stored("admin");
   EXPECT_EQ(admin.failed_logins, 5);
   EXPECT_EQ(admin.locked_until, kStart + 15 * kMinute);

@@ -36,8 +36,8 @@ TEST_F(BootstrapTest, PrepareStoreSeedsTheEightRoles) {
   std::set<std::string> names;
   for (const auto& r : *stored) names.insert(r.name);
   EXPECT_EQ(names, (std::set<std::string>{"admin", "auditor", "caseworker", "data_officer",
-                                          "programme_manager", "return_officer",
-                                          "shelter_manager", "supervisor"}));
+                                          "programme_manager", "return_officer", "shelter_manager",
+                                          "supervisor"}));
   EXPECT_EQ(roles_.All().size(), 8u);
   for (const auto& r : DefaultRoles()) EXPECT_TRUE(roles_.Exists(r.name)) << r.name;
   EXPECT_FALSE(roles_.Exists("wizard"));

@@ -41,8 +41,9 @@ TEST_F(OfficeServiceTest, CreateStoresAndAudits) {
   auto stored = storage::OfficeStore(*conn).Get(o->id);
   ASSERT_TRUE(stored.ok() && stored->has_value());
   EXPECT_EQ((*stored)->code, "MYS-KUL");
-  auto rows = conn->Query("SELECT actor, action, entity_id, office_id FROM audit_log "
-                          "ORDER BY seq DESC LIMIT 1");
+  auto rows = conn->Query(
+      "SELECT actor, action, entity_id, office_id FROM audit_log "
+      "ORDER BY seq DESC LIMIT 1");
   ASSERT_TRUE(rows.ok());
   EXPECT_EQ((*rows)[0].Text(0), admin_.user_id);
   EXPECT_EQ((*rows)[0].Text(1), "office.create");
@@ -54,7 +55,8 @@ TEST_F(OfficeServiceTest, CreateNamesEveryBadField) {
   auto r = offices_->Create(admin_, {"", "kl", "XX"}, Req());
   ASSERT_EQ(r.status().code(), StatusCode::kInvalidArgument);
   EXPECT_EQ(r.status().fields().size(), 3u);
-  for (const char* f : {"name", "code", "country"}) EXPECT_EQ(r.status().fields().count(f), 1u) << f;
+  for (const char* f : {"name", "code", "country"})
+    EXPECT_EQ(r.status().fields().count(f), 1u) << f;
 
   struct Case {
     domain::NewOffice office;
@@ -116,8 +118,8 @@ TEST_F(OfficeServiceTest, ListPages) {
   }
   EXPECT_EQ(pages, 3);
   std::sort(codes.begin(), codes.end());
-  EXPECT_EQ(codes, (std::vector<std::string>{"AAA-001", "BBB-002", "CCC-003", "DDD-004",
-                                             "ORG-HQ"}));
+  EXPECT_EQ(codes,
+            (std::vector<std::string>{"AAA-001", "BBB-002", "CCC-003", "DDD-004", "ORG-HQ"}));
   auto exact = offices_->List(admin_, {5, ""});
   ASSERT_TRUE(exact.ok());
   EXPECT_EQ(exact->items.size(), 5u);
@@ -177,8 +179,8 @@ TEST_F(AuditServiceTest, EntriesCarryNoPersonalValues) {
   auto r = audit_->List(auditor_, {200, ""}, Req());
   ASSERT_TRUE(r.ok());
   for (const auto& e : r->items) {
-    for (const std::string* s : {&e.actor, &e.action, &e.entity, &e.entity_id, &e.office_id,
-                                 &e.request_id}) {
+    for (const std::string* s :
+         {&e.actor, &e.action, &e.entity, &e.entity_id, &e.office_id, &e.request_id}) {
       EXPECT_EQ(s->find("ghost"), std::string::npos) << e.action;
       EXPECT_EQ(s->find(kPassword), std::string::npos) << e.action;
       EXPECT_EQ(s->find("auditor"), std::string::npos) << e.action;  // ids, not usernames

@@ -26,9 +26,9 @@
 
 namespace hw::service::testing {
 
-#define HW_ASSERT_OK(expr)                                   \
-  do {                                                       \
-    const ::hw::Status hw_assert_ok_status = (expr);         \
+#define HW_ASSERT_OK(expr)                                                   \
+  do {                                                                       \
+    const ::hw::Status hw_assert_ok_status = (expr);                         \
     ASSERT_TRUE(hw_assert_ok_status.ok()) << hw_assert_ok_status.ToString(); \
   } while (false)
 
@@ -91,7 +91,8 @@ class ServiceTest : public ::testing::Test {
 
   std::int64_t Count(const std::string& table, const std::string& where = "") {
     auto conn = Conn();
-    auto rows = conn->Query("SELECT COUNT(*) FROM " + table + (where.empty() ? "" : " WHERE " + where));
+    auto rows =
+        conn->Query("SELECT COUNT(*) FROM " + table + (where.empty() ? "" : " WHERE " + where));
     if (!rows.ok()) throw std::runtime_error(rows.status().ToString());
     return (*rows)[0].Int(0);
   }

@@ -38,7 +38,7 @@ TEST_F(SessionTest, MalformedOrUnknownTokensAreRejected) {
   ExpectEnded(crypto::RandomToken());
   auto login = Login("admin", kAdminPassword);
   ASSERT_TRUE(login.ok());
-  ExpectEnded(login->csrf_token);  // the CSRF token is not a session token
+  ExpectEnded(login->csrf_token);                // the CSRF token is not a session token
   ExpectEnded(crypto::HashToken(login->token));  // nor is the stored hash
 }
 
@@ -137,9 +137,9 @@ TEST_F(SessionTest, ADisabledUsersLeftoverSessionIsRefusedAndRemoved) {
   ASSERT_TRUE(s.ok());
   {
     auto conn = Conn();
-    ASSERT_TRUE(conn->Execute("UPDATE users SET disabled = 1 WHERE username = $1",
-                              {std::string("bob")})
-                    .ok());
+    ASSERT_TRUE(
+        conn->Execute("UPDATE users SET disabled = 1 WHERE username = $1", {std::string("bob")})
+            .ok());
   }
   ExpectEnded(s->token);
   EXPECT_FALSE(SessionStored(s->token));

@@ -93,9 +93,9 @@ TEST_F(TotpTest, EnrolmentStartsWithASecretAndAnOtpauthUri) {
   ASSERT_TRUE(start.ok()) << start.status().ToString();
   EXPECT_EQ(start->secret_base32.size(), 32u);
   EXPECT_TRUE(crypto::Base32Decode(start->secret_base32).ok());
-  EXPECT_EQ(start->otpauth_uri.rfind("otpauth://totp/Homeward:carol?secret=" + start->secret_base32,
-                                     0),
-            0u)
+  EXPECT_EQ(
+      start->otpauth_uri.rfind("otpauth://totp/Homeward:carol?secret=" + start->secret_base32, 0),
+      0u)
       << start->otpauth_uri;
   // Stored sealed, never in clear.
   auto conn = Conn();
@@ -125,17 +125,16 @@ TEST_F(TotpTest, WrongCodeIsRefusedOnFieldCode) {
   Principal p = PendingCarol();
   auto start = auth_->StartTotpEnrolment(p, Req());
   ASSERT_TRUE(start.ok());
-  for (const std::string& bad :
-       {WrongCodeAt(start->secret_base32, clock_.NowMs()), std::string("12345"),
-        std::string("abcdef"), std::string("")}) {
+  for (const std::string& bad : {WrongCodeAt(start->secret_base32, clock_.NowMs()),
+                                 std::string("12345"), std::string("abcdef"), std::string("")}) {
     auto r = auth_->ConfirmTotpEnrolment(p, bad, Req());
     ASSERT_FALSE(r.ok()) << bad;
     EXPECT_EQ(r.status().code(), StatusCode::kInvalidArgument) << bad;
     EXPECT_EQ(r.status().fields().count("code"), 1u) << bad;
   }
   // A code from ten minutes ago is outside the window.
-  auto old = auth_->ConfirmTotpEnrolment(p, CodeAt(start->secret_base32, clock_.NowMs() - 10 * kMinute),
-                                         Req());
+  auto old = auth_->ConfirmTotpEnrolment(
+      p, CodeAt(start->secret_base32, clock_.NowMs() - 10 * kMinute), Req());
   if (CodeAt(start->secret_base32, clock_.NowMs() - 10 * kMinute) !=
       CodeAt(start->secret_base32, clock_.NowMs())) {
     EXPECT_EQ(old.status().code(), StatusCode::kInvalidArgument);
@@ -152,7 +151,7 @@ TEST_F(TotpTest, ConfirmingEnablesTheSecondFactor) {
   EXPECT_TRUE(done->user.totp_enabled);
   EXPECT_FALSE(done->totp_required);
   EXPECT_TRUE(done->view_pii);
-  EXPECT_TRUE(done->user.totp_secret_sealed.empty());  // not in the view
+  EXPECT_TRUE(done->user.totp_secret_sealed.empty());      // not in the view
   EXPECT_EQ(done->user.version, carol_.user.version + 2);  // start and confirm
   EXPECT_EQ(AuditActions().back(), "user.totp_enabled");
 
@@ -163,8 +162,8 @@ TEST_F(TotpTest, ConfirmingEnablesTheSecondFactor) {
   EXPECT_TRUE(Authorize(*again, "read:office", "").ok());
   // The pending secret is gone and the secret is sealed.
   auto conn = Conn();
-  auto rows = conn->Query("SELECT totp_pending, totp_secret FROM users WHERE id = $1",
-                          {carol_.user.id});
+  auto rows =
+      conn->Query("SELECT totp_pending, totp_secret FROM users WHERE id = $1", {carol_.user.id});
   ASSERT_TRUE(rows.ok());
   EXPECT_TRUE((*rows)[0].IsNull(0));
   EXPECT_FALSE((*rows)[0].IsNull(1));

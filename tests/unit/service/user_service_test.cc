@@ -58,8 +58,9 @@ TEST_F(UserServiceTest, CreateStoresTheUserAndAudits) {
   auto stored = storage::UserStore(*conn).Get(u->user.id);
   ASSERT_TRUE(stored.ok() && stored->has_value());
   EXPECT_TRUE(crypto::VerifyPassword((*stored)->password_hash, kPassword));
-  auto rows = conn->Query("SELECT actor, action, entity, entity_id, office_id FROM audit_log "
-                          "ORDER BY seq DESC LIMIT 1");
+  auto rows = conn->Query(
+      "SELECT actor, action, entity, entity_id, office_id FROM audit_log "
+      "ORDER BY seq DESC LIMIT 1");
   ASSERT_TRUE(rows.ok());
   EXPECT_EQ((*rows)[0].Text(0), admin_.user_id);
   EXPECT_EQ((*rows)[0].Text(1), "user.create");
@@ -257,8 +258,7 @@ TEST_F(UserServiceTest, StalePatchIsConflictWithTheCurrentVersion) {
   domain::UserPatch future;
   future.version = 7;
   future.display_name = "future";
-  EXPECT_EQ(users_->Patch(admin_, u.user.id, future, Req()).status().code(),
-            StatusCode::kConflict);
+  EXPECT_EQ(users_->Patch(admin_, u.user.id, future, Req()).status().code(), StatusCode::kConflict);
 }
 
 TEST_F(UserServiceTest, PatchOfAnUnknownUserIsNotFound) {

@@ -186,8 +186,8 @@ TEST_P(DbTest, ExecuteCountsChangedRows) {
   for (std::int64_t i = 1; i <= 5; ++i) {
     ASSERT_TRUE(conn->Execute("INSERT INTO scratch (id, n) VALUES ($1, $2)", {i, i % 2}).ok());
   }
-  auto n = conn->Execute("UPDATE scratch SET t = $1 WHERE n = $2", {std::string("odd"),
-                                                                    std::int64_t{1}});
+  auto n = conn->Execute("UPDATE scratch SET t = $1 WHERE n = $2",
+                         {std::string("odd"), std::int64_t{1}});
   ASSERT_TRUE(n.ok());
   EXPECT_EQ(*n, 3);
   n = conn->Execute("DELETE FROM scratch WHERE id > $1", {std::int64_t{100}});
@@ -258,8 +258,8 @@ TEST_P(DbTest, ForeignKeysAreEnforced) {
 
 TEST_P(DbTest, ScriptRunsSeveralStatements) {
   auto conn = Conn();
-  Status st = conn->ExecScript(
-      "INSERT INTO scratch (id) VALUES (1); INSERT INTO scratch (id) VALUES (2);");
+  Status st =
+      conn->ExecScript("INSERT INTO scratch (id) VALUES (1); INSERT INTO scratch (id) VALUES (2);");
   ASSERT_TRUE(st.ok()) << st.ToString();
   EXPECT_EQ(CountScratch(), 2);
 }
@@ -268,7 +268,8 @@ TEST_P(DbTest, ScriptRunsSeveralStatements) {
 
 TEST_P(DbTest, TransactionCommitsOnOk) {
   Status st = db_->InTransaction([](Connection& c) -> Status {
-    HW_RETURN_IF_ERROR(c.Execute("INSERT INTO scratch (id) VALUES ($1)", {std::int64_t{1}}).status());
+    HW_RETURN_IF_ERROR(
+        c.Execute("INSERT INTO scratch (id) VALUES ($1)", {std::int64_t{1}}).status());
     return c.Execute("INSERT INTO scratch (id) VALUES ($1)", {std::int64_t{2}}).status();
   });
   ASSERT_TRUE(st.ok()) << st.ToString();
@@ -277,7 +278,8 @@ TEST_P(DbTest, TransactionCommitsOnOk) {
 
 TEST_P(DbTest, TransactionRollsBackOnErrorStatus) {
   Status st = db_->InTransaction([](Connection& c) -> Status {
-    HW_RETURN_IF_ERROR(c.Execute("INSERT INTO scratch (id) VALUES ($1)", {std::int64_t{1}}).status());
+    HW_RETURN_IF_ERROR(
+        c.Execute("INSERT INTO scratch (id) VALUES ($1)", {std::int64_t{1}}).status());
     return Status::InvalidField("name", "no");
   });
   EXPECT_EQ(st.code(), StatusCode::kInvalidArgument);
@@ -287,8 +289,10 @@ TEST_P(DbTest, TransactionRollsBackOnErrorStatus) {
 
 TEST_P(DbTest, TransactionRollsBackOnStatementError) {
   Status st = db_->InTransaction([](Connection& c) -> Status {
-    HW_RETURN_IF_ERROR(c.Execute("INSERT INTO scratch (id) VALUES ($1)", {std::int64_t{1}}).status());
-    HW_RETURN_IF_ERROR(c.Execute("INSERT INTO scratch (id) VALUES ($1)", {std::int64_t{2}}).status());
+    HW_RETURN_IF_ERROR(
+        c.Execute("INSERT INTO scratch (id) VALUES ($1)", {std::int64_t{1}}).status());
+    HW_RETURN_IF_ERROR(
+        c.Execute("INSERT INTO scratch (id) VALUES ($1)", {std::int64_t{2}}).status());
     return c.Execute("INSERT INTO scratch (id) VALUES ($1)", {std::int64_t{1}}).status();
   });
   EXPECT_EQ(st.code(), StatusCode::kConflict);

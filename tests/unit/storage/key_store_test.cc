@@ -28,8 +28,8 @@ TEST_P(KeyStoreTest, PutGetDelete) {
   ASSERT_TRUE(got.ok()) << got.status().ToString();
   ASSERT_TRUE(got->has_value());
   EXPECT_EQ(**got, wrapped);  // NUL bytes survive
-  auto rows = conn->Query("SELECT created_at FROM data_keys WHERE record_id = $1",
-                          {std::string("rec-1")});
+  auto rows =
+      conn->Query("SELECT created_at FROM data_keys WHERE record_id = $1", {std::string("rec-1")});
   ASSERT_TRUE(rows.ok());
   EXPECT_EQ((*rows)[0].Int(0), 1234);
 

@@ -42,7 +42,8 @@ class MigrateTest : public StorageTest {
 
 TEST_P(MigrateTest, RecordsEveryMigrationOnce) {
   std::set<std::string> applied = Applied();
-  const auto& expected = GetParam() == Backend::kSqlite ? sqlite_migrations() : postgres_migrations();
+  const auto& expected =
+      GetParam() == Backend::kSqlite ? sqlite_migrations() : postgres_migrations();
   EXPECT_EQ(applied.size(), expected.size());
   for (const Migration& m : expected) EXPECT_EQ(applied.count(m.name), 1u) << m.name;
 }
@@ -73,6 +74,18 @@ TEST_P(MigrateTest, CreatesThePlatformTables) {
     ASSERT_TRUE(rows.ok()) << table << ": " << rows.status().ToString();
     EXPECT_EQ((*rows)[0].Int(0), 0) << table;
   }
+}
+
+TEST_P(MigrateTest, PostgresTestsWorkInASchemaOfTheirOwn) {
+  if (GetParam() != Backend::kPostgres) GTEST_SKIP() << "PostgreSQL only";
+  auto conn = Conn();
+  auto rows = conn->Query(
+      "SELECT current_schema(), n.nspname FROM pg_class c JOIN pg_namespace n "
+      "ON n.oid = c.relnamespace WHERE c.oid = to_regclass('audit_log')");
+  ASSERT_TRUE(rows.ok()) << rows.status().ToString();
+  ASSERT_EQ(rows->size(), 1u);
+  EXPECT_EQ((*rows)[0].Text(0), schema_);
+  EXPECT_EQ((*rows)[0].Text(1), schema_);  // the tables live there, not in public
 }
 
 TEST_P(MigrateTest, ReopeningTheStoreNeedsNoNewMigrations) {

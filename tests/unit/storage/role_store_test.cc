@@ -21,13 +21,16 @@ TEST_P(RoleStoreTest, UpsertInsertsAndListReadsBack) {
   ASSERT_TRUE(empty.ok());
   EXPECT_TRUE(empty->empty());
 
-  domain::Role cw{"caseworker", "Registers victims", domain::Scope::kOffice, true,
+  domain::Role cw{"caseworker",
+                  "Registers victims",
+                  domain::Scope::kOffice,
+                  true,
                   {"view_pii", "read:case", "create:case"}};
-  domain::Role aud{"auditor", "Reads the audit log", domain::Scope::kOrganisation, false,
-                   {"read:audit"}};
+  domain::Role aud{
+      "auditor", "Reads the audit log", domain::Scope::kOrganisation, false, {"read:audit"}};
   domain::Role own{"self", "Only their own", domain::Scope::kOwn, false, {}};
-  domain::Role all{"data_officer", "Everything anonymised", domain::Scope::kAll, false,
-                   {"read:statistics"}};
+  domain::Role all{
+      "data_officer", "Everything anonymised", domain::Scope::kAll, false, {"read:statistics"}};
   for (const auto* r : {&cw, &aud, &own, &all}) ASSERT_TRUE(store.Upsert(*r).ok()) << r->name;
 
   auto roles = store.List();

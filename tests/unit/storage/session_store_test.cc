@@ -4,8 +4,8 @@
 
 #include <string>
 
-#include "unit/storage/storage_fixture.h"
 #include "storage/user_store.h"
+#include "unit/storage/storage_fixture.h"
 
 namespace hw::storage {
 namespace {
@@ -26,8 +26,7 @@ class SessionStoreTest : public StorageTest {
     ASSERT_TRUE(UserStore(*conn).Insert(bob_).ok());
   }
 
-  SessionRow Make(const std::string& hash, const domain::User& u, TimeMs created,
-                  TimeMs expires) {
+  SessionRow Make(const std::string& hash, const domain::User& u, TimeMs created, TimeMs expires) {
     return SessionRow{hash, u.id, u.office_id, "csrf-" + hash, created, created, expires};
   }
 

@@ -1,5 +1,8 @@
 // A fresh, migrated store per test, on each backend: SQLite in a temporary directory always, and
-// PostgreSQL when HOMEWARD_TEST_PG_URL is set (schema `public` is dropped and recreated first).
+// PostgreSQL when HOMEWARD_TEST_PG_URL is set. Each PostgreSQL test gets a schema of its own
+// (hw_test_<random>, first on every pooled connection's search_path through the URL's `options`),
+// dropped at the end: tests can run in parallel (ctest -j) against one server, and nothing outside
+// their schema is touched.
 #pragma once
 
 #include <gtest/gtest.h>
@@ -54,13 +57,21 @@ class StorageTest : public ::testing::TestWithParam<Backend> {
     if (GetParam() == Backend::kPostgres) {
       const char* url = PgUrlFromEnv();
       if (!url) GTEST_SKIP() << "HOMEWARD_TEST_PG_URL is not set";
-      url_ = url;
+      base_url_ = url;
+      schema_ = "hw_test_" + NewId().substr(24);  // the 12 random hex digits of a UUIDv7
+      {
+        auto admin = OpenDatabase(base_url_);
+        ASSERT_TRUE(admin.ok()) << admin.status().ToString();
+        auto conn = (*admin)->Acquire();
+        ASSERT_TRUE(conn.ok()) << conn.status().ToString();
+        Status created = (*conn)->ExecScript("CREATE SCHEMA " + schema_);
+        ASSERT_TRUE(created.ok()) << created.ToString();
+      }
+      url_ = base_url_ + (base_url_.find('?') == std::string::npos ? "?" : "&") +
+             "options=-c%20search_path%3D" + schema_;
       auto db = OpenDatabase(url_);
       ASSERT_TRUE(db.ok()) << db.status().ToString();
       db_ = std::move(db).value();
-      auto conn = db_->Acquire();
-      ASSERT_TRUE(conn.ok()) << conn.status().ToString();
-      ASSERT_TRUE((*conn)->ExecScript("DROP SCHEMA public CASCADE; CREATE SCHEMA public;").ok());
     } else {
       dir_ = std::make_unique<TempDir>();
       url_ = (dir_->path() / "homeward.db").string();
@@ -76,6 +87,16 @@ class StorageTest : public ::testing::TestWithParam<Backend> {
   void TearDown() override {
     db_.reset();
     dir_.reset();
+    if (!schema_.empty()) {
+      auto admin = OpenDatabase(base_url_);
+      if (admin.ok()) {
+        auto conn = (*admin)->Acquire();
+        if (conn.ok()) {
+          Status dropped = (*conn)->ExecScript("DROP SCHEMA " + schema_ + " CASCADE");
+          EXPECT_TRUE(dropped.ok()) << dropped.ToString();
+        }
+      }
+    }
   }
 
   // A connection from the pool; fails the test when none can be had.
@@ -131,14 +152,16 @@ class StorageTest : public ::testing::TestWithParam<Backend> {
 
   std::unique_ptr<Database> db_;
   std::unique_ptr<TempDir> dir_;
-  std::string url_;
+  std::string url_;       // what the test opens (PostgreSQL: bound to its own schema)
+  std::string base_url_;  // PostgreSQL only: HOMEWARD_TEST_PG_URL
+  std::string schema_;    // PostgreSQL only
   std::string org_id_;
 };
 
-#define HW_INSTANTIATE_BACKENDS(suite)                                                      \
-  INSTANTIATE_TEST_SUITE_P(Backends, suite,                                                 \
-                           ::testing::Values(::hw::storage::Backend::kSqlite,               \
-                                             ::hw::storage::Backend::kPostgres),            \
-                           ::hw::storage::testing::BackendName)
+#define HW_INSTANTIATE_BACKENDS(suite)                                                       \
+  INSTANTIATE_TEST_SUITE_P(                                                                  \
+      Backends, suite,                                                                       \
+      ::testing::Values(::hw::storage::Backend::kSqlite, ::hw::storage::Backend::kPostgres), \
+      ::hw::storage::testing::BackendName)
 
 }  // namespace hw::storage::testing

@@ -119,7 +119,8 @@ TEST_P(UserStoreTest, ListFiltersByOfficeAndPages) {
   for (int i = 0; i < 5; ++i) {
     in_a.push_back(Insert(MakeUser(office_a_, "a" + std::to_string(i))).id);
   }
-  for (int i = 0; i < 3; ++i) all.push_back(Insert(MakeUser(office_b_, "b" + std::to_string(i))).id);
+  for (int i = 0; i < 3; ++i)
+    all.push_back(Insert(MakeUser(office_b_, "b" + std::to_string(i))).id);
   all.insert(all.end(), in_a.begin(), in_a.end());
   std::sort(in_a.begin(), in_a.end());
   std::sort(all.begin(), all.end());
@@ -183,7 +184,7 @@ TEST_P(UserStoreTest, UpdateWritesFieldsBumpsVersionAndReplacesRoles) {
   domain::User g = MustGet(u.id);
   EXPECT_EQ(g.version, 2);
   EXPECT_EQ(g.updated_at, 9999);
-  EXPECT_EQ(g.created_at, 1000);  // not touched
+  EXPECT_EQ(g.created_at, 1000);   // not touched
   EXPECT_EQ(g.username, "frank");  // usernames never change
   EXPECT_EQ(g.office_id, office_b_);
   EXPECT_EQ(g.display_name, "Frank F.");
@@ -204,9 +205,10 @@ TEST_P(UserStoreTest, UpdateWritesFieldsBumpsVersionAndReplacesRoles) {
   {
     auto conn = Conn();
     ASSERT_TRUE(UserStore(*conn).Update(g, 10000).ok());
-    auto rows = conn->Query("SELECT totp_pending, first_failed_at, locked_until FROM users "
-                            "WHERE id = $1",
-                            {u.id});
+    auto rows = conn->Query(
+        "SELECT totp_pending, first_failed_at, locked_until FROM users "
+        "WHERE id = $1",
+        {u.id});
     ASSERT_TRUE(rows.ok());
     EXPECT_TRUE((*rows)[0].IsNull(0));
     EXPECT_TRUE((*rows)[0].IsNull(1));

@@ -256,3 +256,63 @@ export function CheckboxGroup({
     </fieldset>
   );
 }
+
+interface RadioGroupProps {
+  legend: ReactNode;
+  name: string;
+  options: readonly { value: string; label: string }[];
+  value: string;
+  onValueChange: (value: string) => void;
+  error?: string;
+  hint?: ReactNode;
+}
+
+/** One choice among a few, as a fieldset of radio buttons (arrow keys move between them). */
+export function RadioGroup({
+  legend,
+  name,
+  options,
+  value,
+  onValueChange,
+  error,
+  hint,
+}: RadioGroupProps) {
+  const id = useId();
+  const message = useFieldMessage()(error);
+  return (
+    <fieldset
+      className={`field fieldset${message ? ' field-invalid' : ''}`}
+      aria-describedby={describedBy(id, hint, message)}
+    >
+      <legend className="field-label">{legend}</legend>
+      {hint ? (
+        <p id={`${id}-hint`} className="field-hint">
+          {hint}
+        </p>
+      ) : null}
+      <div className="radio-row">
+        {options.map((option) => {
+          const optionId = `${id}-${option.value}`;
+          return (
+            <div key={option.value} className="field-checkbox">
+              <input
+                id={optionId}
+                type="radio"
+                name={name}
+                value={option.value}
+                checked={value === option.value}
+                onChange={() => onValueChange(option.value)}
+              />
+              <label htmlFor={optionId}>{option.label}</label>
+            </div>
+          );
+        })}
+      </div>
+      {message ? (
+        <p id={`${id}-error`} className="field-error">
+          {message}
+        </p>
+      ) : null}
+    </fieldset>
+  );
+}

@@ -10,4 +10,9 @@ export const paths = {
   offices: '/offices',
   officeNew: '/offices/new',
   audit: '/audit',
+  cases: '/cases',
+  caseNew: '/cases/new',
+  case: (id: string) => `/cases/${encodeURIComponent(id)}`,
+  caseTrafficking: (id: string) => `/cases/${encodeURIComponent(id)}/trafficking`,
+  caseHistory: (id: string) => `/cases/${encodeURIComponent(id)}/history`,
 } as const;

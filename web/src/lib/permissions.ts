@@ -9,6 +9,10 @@ export type Permission =
   | 'create:office'
   | 'read:audit'
   | 'read:role'
+  | 'read:case'
+  | 'create:case'
+  | 'update:case'
+  | 'approve:case'
   | 'view_pii';
 
 export function can(

@@ -5,6 +5,19 @@
 import type { z } from 'zod';
 import type { FieldErrors } from './api';
 
+/**
+ * The server's name for a field: `person.prs_Birthdate`, `events[0].hte_EndDate`. Client-side errors use the same
+ * names, so one map of errors serves both, and inputs carry them as their `name`.
+ */
+export function fieldKey(path: readonly PropertyKey[]): string {
+  let key = '';
+  for (const segment of path) {
+    if (typeof segment === 'number') key += `[${segment}]`;
+    else key += key ? `.${String(segment)}` : String(segment);
+  }
+  return key;
+}
+
 export function validate<T>(
   schema: z.ZodType<T>,
   value: unknown,
@@ -13,7 +26,7 @@ export function validate<T>(
   if (result.success) return { ok: true, data: result.data };
   const fields: FieldErrors = {};
   for (const issue of result.error.issues) {
-    const name = issue.path.join('.');
+    const name = fieldKey(issue.path);
     if (!(name in fields)) fields[name] = issue.message;
   }
   return { ok: false, fields };

@@ -1,0 +1,333 @@
+#include "service/case_service.h"
+
+#include <boost/json.hpp>
+
+#include "common/id.h"
+#include "crypto/blind_index.h"
+#include "domain/office.h"
+#include "domain/vocabulary.h"
+#include "service/access_policy.h"
+#include "service/audit_log.h"
+#include "service/case_codec.h"
+#include "storage/case_store.h"
+#include "storage/key_store.h"
+#include "storage/office_store.h"
+#include "storage/user_store.h"
+
+namespace hw::service {
+namespace {
+
+namespace json = boost::json;
+
+constexpr const char* kReadCase = "read:case";
+constexpr const char* kCreateCase = "create:case";
+constexpr const char* kUpdateCase = "update:case";
+
+int CurrentYear(TimeMs now) { return std::stoi(FormatTimestamp(now).substr(0, 4)); }
+
+void StripPii(domain::CaseRecord& c) {
+  for (auto it = c.fields.begin(); it != c.fields.end();) {
+    const domain::FieldSpec* spec = domain::FindCaseField(it->first);
+    it = spec && spec->personal ? c.fields.erase(it) : std::next(it);
+  }
+  c.closure.comment.clear();
+}
+
+// Field-level differences; personal fields say only that they changed.
+json::array Diff(const domain::CaseRecord& before, const domain::CaseRecord& after) {
+  json::array changes;
+  for (const domain::FieldSpec& spec : domain::CaseFieldSpecs()) {
+    auto a = before.fields.find(spec.name), b = after.fields.find(spec.name);
+    domain::FieldValue va = a == before.fields.end() ? domain::FieldValue{} : a->second;
+    domain::FieldValue vb = b == after.fields.end() ? domain::FieldValue{} : b->second;
+    if (va == vb) continue;
+    if (spec.personal) {
+      changes.push_back(json::object{{"field", domain::FieldPath(spec)}, {"changed", true}});
+    } else {
+      changes.push_back(json::object{{"field", domain::FieldPath(spec)},
+                                     {"from", FieldValueToJson(va)},
+                                     {"to", FieldValueToJson(vb)}});
+    }
+  }
+  bool events_changed = before.events.size() != after.events.size();
+  for (size_t i = 0; !events_changed && i < before.events.size(); ++i) {
+    const auto &x = before.events[i], &y = after.events[i];
+    events_changed = x.type != y.type || x.country != y.country || x.city != y.city ||
+                     x.start_date != y.start_date || x.end_date != y.end_date;
+  }
+  if (events_changed) changes.push_back(json::object{{"field", "events"}, {"changed", true}});
+  return changes;
+}
+
+}  // namespace
+
+Status CaseService::CheckOwner(storage::Connection& conn, const std::string& owner_id,
+                               const std::string& office_id) {
+  HW_ASSIGN_OR_RETURN(auto owner, storage::UserStore(conn).Get(owner_id));
+  if (!owner || owner->disabled || owner->office_id != office_id) {
+    return Status::InvalidField("cas_CaseOwner", "must be an active user of the case's office");
+  }
+  return Status::Ok();
+}
+
+Result<CaseView> CaseService::Create(const Principal& p, const CaseInput& in,
+                                     const RequestInfo& info) {
+  HW_RETURN_IF_ERROR(Authorize(p, kCreateCase, p.office_id));
+  const TimeMs now = ctx_.clock.NowMs();
+  for (const auto& [name, value] : in.fields) {
+    const domain::FieldSpec* spec = domain::FindCaseField(name);
+    if (spec && !spec->settable) {
+      return Status::InvalidField(domain::FieldPath(*spec), "is set by the case workflow");
+    }
+  }
+  std::vector<domain::TraffickingEvent> events = in.events.value_or(
+      std::vector<domain::TraffickingEvent>{});
+  for (auto& e : events) e.id = NewId();
+  HW_RETURN_IF_ERROR(domain::ValidateCaseFields(in.fields, &events, domain::TodayIso(now)));
+
+  domain::CaseRecord c;
+  c.id = NewId();
+  c.office_id = p.office_id;
+  c.fields = in.fields;
+  c.fields["cas_Status"] = std::string("Active");
+  if (!c.fields.count("cas_CaseOwner") ||
+      std::holds_alternative<std::monostate>(c.fields["cas_CaseOwner"])) {
+    c.fields["cas_CaseOwner"] = p.user_id;
+  }
+  if (!c.fields.count("vic_TraffickingStatus") ||
+      std::holds_alternative<std::monostate>(c.fields["vic_TraffickingStatus"])) {
+    c.fields["vic_TraffickingStatus"] = std::string("PossibleVictimOfTrafficking");
+  }
+  c.events = std::move(events);
+  c.created_at = c.updated_at = now;
+  Status st = ctx_.db.InTransaction([&](storage::Connection& conn) -> Status {
+    HW_RETURN_IF_ERROR(CheckOwner(conn, std::get<std::string>(c.fields["cas_CaseOwner"]), c.office_id));
+    HW_ASSIGN_OR_RETURN(auto office, storage::OfficeStore(conn).Get(c.office_id));
+    if (!office) return Status::Internal("the caller's office does not exist");
+    storage::CaseStore cases(conn);
+    int year = CurrentYear(now);
+    HW_ASSIGN_OR_RETURN(std::int64_t seq, cases.NextNumber(c.office_id, year));
+    char num[16];
+    std::snprintf(num, sizeof num, "%05lld", static_cast<long long>(seq));
+    c.number = office->code + "-" + std::to_string(year) + "-" + num;
+    storage::SqlWrappedKeyStore keys(conn, now);
+    crypto::RecordCipher cipher(ctx_.keyring, keys);
+    HW_ASSIGN_OR_RETURN(storage::CaseRow row, EncodeCase(c, cipher));
+    HW_RETURN_IF_ERROR(cases.Insert(row));
+    HW_RETURN_IF_ERROR(cases.ReplaceNameTokens(c.id, c.office_id,
+                                               CaseNameTokens(c, ctx_.keyring.index_key())));
+    return AppendAudit(conn, ctx_, p.user_id, info, {"case.create", "case", c.id, c.office_id});
+  });
+  if (!st.ok()) return st;
+  CaseView view{c, p.Has(domain::perm::kViewPii)};
+  if (!view.with_pii) StripPii(view.record);
+  return view;
+}
+
+Result<CaseView> CaseService::Get(const Principal& p, const std::string& id,
+                                  const RequestInfo& info) {
+  HW_RETURN_IF_ERROR(Authorize(p, kReadCase, ""));
+  const bool with_pii = p.Has(domain::perm::kViewPii);
+  const TimeMs now = ctx_.clock.NowMs();
+  CaseView view{{}, with_pii};
+  auto load = [&](storage::Connection& conn) -> Status {
+    HW_ASSIGN_OR_RETURN(auto row, storage::CaseStore(conn).Get(id));
+    if (!row || !Authorize(p, kReadCase, row->office_id).ok()) {
+      return Status::NotFound("case not found");
+    }
+    storage::SqlWrappedKeyStore keys(conn, now);
+    crypto::RecordCipher cipher(ctx_.keyring, keys);
+    HW_ASSIGN_OR_RETURN(view.record, DecodeCase(*row, cipher, with_pii));
+    if (!with_pii) return Status::Ok();
+    // Every view of personal fields is on the audit trail, committed with the read.
+    return AppendAudit(conn, ctx_, p.user_id, info, {"case.read_pii", "case", id, row->office_id});
+  };
+  if (with_pii) {
+    HW_RETURN_IF_ERROR(ctx_.db.InTransaction(load));
+  } else {
+    HW_ASSIGN_OR_RETURN(auto conn, ctx_.db.Acquire());
+    HW_RETURN_IF_ERROR(load(*conn));
+  }
+  return view;
+}
+
+Result<CaseView> CaseService::Patch(const Principal& p, const std::string& id, long long version,
+                                    const CaseInput& in, const RequestInfo& info) {
+  HW_RETURN_IF_ERROR(Authorize(p, kUpdateCase, ""));
+  const bool with_pii = p.Has(domain::perm::kViewPii);
+  const TimeMs now = ctx_.clock.NowMs();
+  for (const auto& [name, value] : in.fields) {
+    const domain::FieldSpec* spec = domain::FindCaseField(name);
+    if (spec && !spec->settable) {
+      return Status::InvalidField(domain::FieldPath(*spec), "is set by the case workflow");
+    }
+    if (spec && spec->personal && !with_pii) {
+      return Status::PermissionDenied("changing personal fields needs view_pii");
+    }
+  }
+  std::vector<domain::TraffickingEvent> events = in.events.value_or(
+      std::vector<domain::TraffickingEvent>{});
+  HW_RETURN_IF_ERROR(domain::ValidateCaseFields(in.fields, in.events ? &events : nullptr,
+                                                domain::TodayIso(now)));
+  CaseView view{{}, with_pii};
+  Status st = ctx_.db.InTransaction([&](storage::Connection& conn) -> Status {
+    storage::CaseStore cases(conn);
+    HW_ASSIGN_OR_RETURN(auto row, cases.Get(id));
+    if (!row || !Authorize(p, kUpdateCase, row->office_id).ok()) {
+      return Status::NotFound("case not found");
+    }
+    if (row->version != version) {
+      return Status::Conflict("the case was changed by someone else")
+          .WithDetail("current_version", row->version);
+    }
+    storage::SqlWrappedKeyStore keys(conn, now);
+    crypto::RecordCipher cipher(ctx_.keyring, keys);
+    // Personal fields are always decoded for the write so that an update never drops them.
+    HW_ASSIGN_OR_RETURN(domain::CaseRecord before, DecodeCase(*row, cipher, true));
+    domain::CaseRecord after = before;
+    for (const auto& [name, value] : in.fields) after.fields[name] = value;
+    if (in.events) {
+      for (size_t i = 0; i < events.size(); ++i) {
+        // Keep the id of an event that is still there; new ones get one.
+        events[i].id = i < before.events.size() ? before.events[i].id : NewId();
+      }
+      after.events = events;
+    }
+    auto owner = in.fields.find("cas_CaseOwner");
+    if (owner != in.fields.end()) {
+      auto* owner_id = std::get_if<std::string>(&owner->second);
+      if (!owner_id) return Status::InvalidField("cas_CaseOwner", "is required");
+      HW_RETURN_IF_ERROR(CheckOwner(conn, *owner_id, row->office_id));
+    }
+    json::array changes = Diff(before, after);
+    after.updated_at = now;
+    if (!changes.empty()) {
+      HW_ASSIGN_OR_RETURN(storage::CaseRow updated, EncodeCase(after, cipher));
+      HW_RETURN_IF_ERROR(cases.Update(updated, now));
+      HW_RETURN_IF_ERROR(cases.ReplaceNameTokens(
+          id, row->office_id, CaseNameTokens(after, ctx_.keyring.index_key())));
+      HW_RETURN_IF_ERROR(cases.InsertHistory(
+          id, row->office_id, {NewId(), p.user_id, now, json::serialize(changes)}));
+      HW_RETURN_IF_ERROR(
+          AppendAudit(conn, ctx_, p.user_id, info, {"case.update", "case", id, row->office_id}));
+      after.version += 1;
+    }
+    view.record = std::move(after);
+    return Status::Ok();
+  });
+  if (!st.ok()) return st;
+  if (!with_pii) StripPii(view.record);
+  return view;
+}
+
+Result<Page<CaseListItem>> CaseService::List(const Principal& p, const CaseQuery& q,
+                                             const RequestInfo& info) {
+  HW_RETURN_IF_ERROR(Authorize(p, kReadCase, ""));
+  const bool with_pii = p.Has(domain::perm::kViewPii);
+  const TimeMs now = ctx_.clock.NowMs();
+  const int year = CurrentYear(now);
+  Status::Fields errors;
+  auto vocab = [&](const char* field, const char* vocabulary, const std::string& v) {
+    if (v.empty()) return;
+    Status st = domain::CheckValue(field, vocabulary, v);
+    if (!st.ok()) errors.insert(st.fields().begin(), st.fields().end());
+  };
+  vocab("status", "cas_Status", q.status);
+  vocab("trafficking_status", "vic_TraffickingStatus", q.trafficking_status);
+  vocab("exploitation", "vic_TypeOfExploitation", q.exploitation);
+  vocab("gender", "prs_Gender", q.gender);
+  if (!q.citizenship.empty() && !domain::IsIsoCountry(q.citizenship)) {
+    errors["citizenship"] = "must be an ISO 3166-1 alpha-2 code";
+  }
+  storage::CaseFilter f;
+  f.office_id = OfficeFilter(p);
+  f.status = q.status;
+  f.trafficking_status = q.trafficking_status;
+  f.owner_id = q.caseworker;
+  f.citizenship = q.citizenship;
+  f.exploitation = q.exploitation;
+  f.gender = q.gender;
+  if (!q.age_band.empty()) {
+    long long from = 0, to = 0;
+    if (!domain::AgeBandYears(q.age_band, year, &from, &to)) {
+      errors["age_band"] = "must be one of 0-17, 18-24, 25-34, 35-49, 50+";
+    } else {
+      f.birth_year_from = from;
+      f.birth_year_to = to;
+    }
+  }
+  auto date_ms = [&](const char* field, const std::string& d, bool end) -> std::optional<TimeMs> {
+    if (d.empty()) return std::nullopt;
+    if (!domain::IsIsoDate(d)) {
+      errors[field] = "must be a date YYYY-MM-DD";
+      return std::nullopt;
+    }
+    std::tm tm{};
+    tm.tm_year = std::stoi(d.substr(0, 4)) - 1900;
+    tm.tm_mon = std::stoi(d.substr(5, 2)) - 1;
+    tm.tm_mday = std::stoi(d.substr(8, 2)) + (end ? 1 : 0);
+    return static_cast<TimeMs>(timegm(&tm)) * 1000;
+  };
+  f.created_from = date_ms("registered_from", q.registered_from, false);
+  f.created_to = date_ms("registered_to", q.registered_to, true);
+  if (!q.sort.empty() && q.sort != "registered" && q.sort != "number") {
+    errors["sort"] = "must be registered or number";
+  }
+  f.sort_by_number = q.sort == "number";
+  if (!q.name.empty()) {
+    if (!with_pii) return Status::PermissionDenied("searching by name needs view_pii");
+    f.name_tokens = crypto::NameBlindIndexes(ctx_.keyring.index_key(), q.name);
+    if (f.name_tokens.empty()) errors["name"] = "must contain letters or digits";
+  }
+  if (!errors.empty()) return Status::InvalidArgument("invalid filter", std::move(errors));
+  f.after = q.page.after;
+  f.limit = q.page.limit;
+
+  Page<CaseListItem> out;
+  auto run = [&](storage::Connection& conn) -> Status {
+    HW_ASSIGN_OR_RETURN(auto page, storage::CaseStore(conn).List(f));
+    storage::SqlWrappedKeyStore keys(conn, now);
+    crypto::RecordCipher cipher(ctx_.keyring, keys);
+    for (const auto& row : page.first) {
+      CaseListItem item;
+      HW_ASSIGN_OR_RETURN(item.record, DecodeCase(row, cipher, with_pii));
+      if (with_pii) item.display_name = DisplayName(item.record);
+      StripPii(item.record);
+      item.age_band = domain::AgeBand(row.birth_year, year);
+      out.items.push_back(std::move(item));
+    }
+    out.next = page.second;
+    if (!with_pii || out.items.empty()) return Status::Ok();
+    return AppendAudit(conn, ctx_, p.user_id, info, {"case.list_pii", "case", "", p.office_id});
+  };
+  if (with_pii) {
+    HW_RETURN_IF_ERROR(ctx_.db.InTransaction(run));
+  } else {
+    HW_ASSIGN_OR_RETURN(auto conn, ctx_.db.Acquire());
+    HW_RETURN_IF_ERROR(run(*conn));
+  }
+  return out;
+}
+
+Result<Page<CaseHistoryEntry>> CaseService::History(const Principal& p, const std::string& id,
+                                                    const PageRequest& page) {
+  HW_RETURN_IF_ERROR(Authorize(p, kReadCase, ""));
+  HW_ASSIGN_OR_RETURN(auto conn, ctx_.db.Acquire());
+  storage::CaseStore cases(*conn);
+  HW_ASSIGN_OR_RETURN(auto row, cases.Get(id));
+  if (!row || !Authorize(p, kReadCase, row->office_id).ok()) {
+    return Status::NotFound("case not found");
+  }
+  HW_ASSIGN_OR_RETURN(auto rows, cases.History(id, page.after, page.limit + 1));
+  Page<CaseHistoryEntry> out;
+  for (const auto& h : rows) {
+    if (static_cast<int>(out.items.size()) == page.limit) {
+      out.next = out.items.back().id;
+      break;
+    }
+    out.items.push_back({h.id, h.actor, h.time, h.changes});
+  }
+  return out;
+}
+
+}  // namespace hw::service

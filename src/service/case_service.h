@@ -1,0 +1,67 @@
+// Victim cases: registration, reading (personal fields need view_pii; every such read is audited),
+// versioned updates with field-level history, and search. Office scope applies throughout:
+// another office's case looks exactly like a missing one.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/result.h"
+#include "domain/case.h"
+#include "service/context.h"
+#include "service/page.h"
+#include "service/principal.h"
+
+namespace hw::service {
+
+struct CaseInput {
+  domain::FieldMap fields;  // only the fields given
+  std::optional<std::vector<domain::TraffickingEvent>> events;
+};
+
+struct CaseView {
+  domain::CaseRecord record;  // personal fields removed unless `with_pii`
+  bool with_pii = false;
+};
+
+struct CaseQuery {
+  std::string status, trafficking_status, caseworker, citizenship, exploitation, gender, age_band;
+  std::string registered_from, registered_to;  // YYYY-MM-DD, inclusive
+  std::string name;
+  std::string sort;  // "registered" (default) | "number"
+  PageRequest page;
+};
+
+struct CaseListItem {
+  domain::CaseRecord record;  // clear fields only
+  std::string display_name;   // only with view_pii
+  std::string age_band;
+};
+
+struct CaseHistoryEntry {
+  std::string id;
+  std::string actor;
+  TimeMs time = 0;
+  std::string changes_json;
+};
+
+class CaseService {
+ public:
+  explicit CaseService(Context& ctx) : ctx_(ctx) {}
+
+  Result<CaseView> Create(const Principal& p, const CaseInput& in, const RequestInfo& info);
+  Result<CaseView> Get(const Principal& p, const std::string& id, const RequestInfo& info);
+  Result<CaseView> Patch(const Principal& p, const std::string& id, long long version,
+                         const CaseInput& in, const RequestInfo& info);
+  Result<Page<CaseListItem>> List(const Principal& p, const CaseQuery& q, const RequestInfo& info);
+  Result<Page<CaseHistoryEntry>> History(const Principal& p, const std::string& id,
+                                         const PageRequest& page);
+
+ private:
+  Status CheckOwner(storage::Connection& conn, const std::string& owner_id,
+                    const std::string& office_id);
+  Context& ctx_;
+};
+
+}  // namespace hw::service

@@ -1,0 +1,211 @@
+#include "storage/case_store.h"
+
+#include <charconv>
+
+namespace hw::storage {
+namespace {
+
+constexpr const char* kCols =
+    "id, office_id, number, status, trafficking_status, owner_id, gender, birth_year, citizenship, "
+    "exploitation, referral_date, attrs, pii, created_at, updated_at, version";
+
+CaseRow FromRow(const Row& r) {
+  CaseRow c;
+  c.id = r.Text(0);
+  c.office_id = r.Text(1);
+  c.number = r.Text(2);
+  c.status = r.Text(3);
+  c.trafficking_status = r.Text(4);
+  c.owner_id = r.Text(5);
+  c.gender = r.Text(6);
+  c.birth_year = r.OptInt(7);
+  c.citizenship = r.Text(8);
+  c.exploitation = r.Text(9);
+  c.referral_date = r.Text(10);
+  c.attrs = r.Text(11);
+  c.pii = r.Text(12);
+  c.created_at = r.Int(13);
+  c.updated_at = r.Int(14);
+  c.version = r.Int(15);
+  return c;
+}
+
+Value OrNull(const std::string& s) {
+  if (s.empty()) return nullptr;
+  return s;
+}
+
+Value OrNullInt(const std::optional<std::int64_t>& v) {
+  if (!v) return nullptr;
+  return *v;
+}
+
+// Builds "... AND col = $n" clauses with their parameters.
+class Where {
+ public:
+  void Eq(const char* col, const std::string& v) {
+    if (v.empty()) return;
+    params_.emplace_back(v);
+    sql_ += std::string(" AND ") + col + " = $" + std::to_string(params_.size());
+  }
+  void Contains(const char* col, const std::string& v) {
+    if (v.empty()) return;
+    params_.emplace_back("%," + v + ",%");
+    sql_ += std::string(" AND ") + col + " LIKE $" + std::to_string(params_.size());
+  }
+  void Cmp(const char* col, const char* op, Value v) {
+    params_.push_back(std::move(v));
+    sql_ += std::string(" AND ") + col + " " + op + " $" + std::to_string(params_.size());
+  }
+  // `clause` holds one "$?" per value, numbered here in order.
+  void Raw(std::string clause, std::vector<Value> values) {
+    for (Value& v : values) {
+      params_.push_back(std::move(v));
+      clause.replace(clause.find("$?"), 2, "$" + std::to_string(params_.size()));
+    }
+    sql_ += " AND " + clause;
+  }
+  const std::string& sql() const { return sql_; }
+  const std::vector<Value>& params() const { return params_; }
+
+ private:
+  std::string sql_;
+  std::vector<Value> params_;
+};
+
+}  // namespace
+
+Status CaseStore::Insert(const CaseRow& c) {
+  return conn_
+      .Execute(std::string("INSERT INTO cases (") + kCols +
+                   ") VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16)",
+               {c.id, c.office_id, c.number, c.status, OrNull(c.trafficking_status),
+                OrNull(c.owner_id), OrNull(c.gender), OrNullInt(c.birth_year), c.citizenship,
+                c.exploitation, OrNull(c.referral_date), c.attrs,
+                c.pii.empty() ? Value(nullptr) : Value(Blob{c.pii}), c.created_at, c.updated_at,
+                c.version})
+      .status();
+}
+
+Result<std::optional<CaseRow>> CaseStore::Get(const std::string& id) {
+  HW_ASSIGN_OR_RETURN(Rows rows, conn_.Query(std::string("SELECT ") + kCols +
+                                                 " FROM cases WHERE id = $1",
+                                             {id}));
+  if (rows.empty()) return std::optional<CaseRow>();
+  return std::optional<CaseRow>(FromRow(rows[0]));
+}
+
+Status CaseStore::Update(const CaseRow& c, TimeMs now) {
+  HW_ASSIGN_OR_RETURN(
+      std::int64_t changed,
+      conn_.Execute(
+          "UPDATE cases SET status=$1, trafficking_status=$2, owner_id=$3, gender=$4, "
+          "birth_year=$5, citizenship=$6, exploitation=$7, referral_date=$8, attrs=$9, pii=$10, "
+          "updated_at=$11, version=version+1 WHERE id=$12 AND version=$13",
+          {c.status, OrNull(c.trafficking_status), OrNull(c.owner_id), OrNull(c.gender),
+           OrNullInt(c.birth_year), c.citizenship, c.exploitation, OrNull(c.referral_date),
+           c.attrs, c.pii.empty() ? Value(nullptr) : Value(Blob{c.pii}), now, c.id, c.version}));
+  if (changed == 0) {
+    HW_ASSIGN_OR_RETURN(Rows rows, conn_.Query("SELECT version FROM cases WHERE id = $1", {c.id}));
+    if (rows.empty()) return Status::NotFound("case not found");
+    return Status::Conflict("the case was changed by someone else")
+        .WithDetail("current_version", rows[0].Int(0));
+  }
+  return Status::Ok();
+}
+
+Result<std::pair<std::vector<CaseRow>, std::optional<std::string>>> CaseStore::List(
+    const CaseFilter& f) {
+  Where w;
+  w.Eq("office_id", f.office_id);
+  w.Eq("status", f.status);
+  w.Eq("trafficking_status", f.trafficking_status);
+  w.Eq("owner_id", f.owner_id);
+  w.Eq("gender", f.gender);
+  w.Contains("citizenship", f.citizenship);
+  w.Contains("exploitation", f.exploitation);
+  if (f.birth_year_from) w.Cmp("birth_year", ">=", *f.birth_year_from);
+  if (f.birth_year_to) w.Cmp("birth_year", "<=", *f.birth_year_to);
+  if (f.created_from) w.Cmp("created_at", ">=", *f.created_from);
+  if (f.created_to) w.Cmp("created_at", "<", *f.created_to);
+  for (const std::string& t : f.name_tokens) {
+    w.Raw("id IN (SELECT case_id FROM case_name_tokens WHERE token = $?)", {t});
+  }
+  // Cursor: "number" sort -> the last number; registration sort -> "created_at:id".
+  if (!f.after.empty()) {
+    if (f.sort_by_number) {
+      w.Cmp("number", ">", f.after);
+    } else {
+      auto colon = f.after.find(':');
+      std::int64_t ts = 0;
+      if (colon == std::string::npos ||
+          std::from_chars(f.after.data(), f.after.data() + colon, ts).ec != std::errc()) {
+        return Status::InvalidField("after", "is not a valid cursor");
+      }
+      std::string id = f.after.substr(colon + 1);
+      w.Raw("(created_at < $? OR (created_at = $? AND id < $?))", {ts, ts, id});
+    }
+  }
+  std::string sql = std::string("SELECT ") + kCols + " FROM cases WHERE 1=1" + w.sql() +
+                    (f.sort_by_number ? " ORDER BY number" : " ORDER BY created_at DESC, id DESC") +
+                    " LIMIT " + std::to_string(f.limit + 1);
+  HW_ASSIGN_OR_RETURN(Rows rows, conn_.Query(sql, w.params()));
+  std::vector<CaseRow> out;
+  std::optional<std::string> next;
+  for (const Row& r : rows) {
+    if (static_cast<int>(out.size()) == f.limit) {
+      const CaseRow& last = out.back();
+      next = f.sort_by_number ? last.number : std::to_string(last.created_at) + ":" + last.id;
+      break;
+    }
+    out.push_back(FromRow(r));
+  }
+  return std::make_pair(std::move(out), next);
+}
+
+Result<std::int64_t> CaseStore::NextNumber(const std::string& office_id, int year) {
+  HW_ASSIGN_OR_RETURN(
+      Rows rows,
+      conn_.Query("INSERT INTO case_counters (office_id, year, next_value) VALUES ($1, $2, 1) "
+                  "ON CONFLICT (office_id, year) DO UPDATE SET next_value = "
+                  "case_counters.next_value + 1 RETURNING next_value",
+                  {office_id, std::int64_t{year}}));
+  if (rows.empty()) return Status::Internal("case counter returned nothing");
+  return rows[0].Int(0);
+}
+
+Status CaseStore::ReplaceNameTokens(const std::string& case_id, const std::string& office_id,
+                                    const std::vector<std::string>& tokens) {
+  HW_RETURN_IF_ERROR(
+      conn_.Execute("DELETE FROM case_name_tokens WHERE case_id = $1", {case_id}).status());
+  for (const std::string& t : tokens) {
+    HW_RETURN_IF_ERROR(conn_
+                           .Execute("INSERT INTO case_name_tokens (token, case_id, office_id) "
+                                    "VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
+                                    {t, case_id, office_id})
+                           .status());
+  }
+  return Status::Ok();
+}
+
+Status CaseStore::InsertHistory(const std::string& case_id, const std::string& office_id,
+                                const CaseHistoryRow& h) {
+  return conn_
+      .Execute("INSERT INTO case_history (id, case_id, office_id, actor, time, changes) "
+               "VALUES ($1, $2, $3, $4, $5, $6)",
+               {h.id, case_id, office_id, h.actor, h.time, h.changes})
+      .status();
+}
+
+Result<std::vector<CaseHistoryRow>> CaseStore::History(const std::string& case_id,
+                                                       const std::string& after, int limit) {
+  HW_ASSIGN_OR_RETURN(Rows rows,
+                      conn_.Query("SELECT id, actor, time, changes FROM case_history "
+                                  "WHERE case_id = $1 AND id > $2 ORDER BY id LIMIT $3",
+                                  {case_id, after, std::int64_t{limit}}));
+  std::vector<CaseHistoryRow> out;
+  for (const Row& r : rows) out.push_back({r.Text(0), r.Text(1), r.Int(2), r.Text(3)});
+  return out;
+}
+
+}  // namespace hw::storage
