@@ -218,7 +218,7 @@ void AddDemoCommand(CLI::App& root) {
                   "MDA-KIV Chisinau, UGA-KLA Kampala\n");
       if (creds->empty()) std::printf("Demo users exist already (passwords were shown once).\n");
       for (const auto& c : *creds) {
-        std::printf("  %-18s %-18s %-8s password: %s\n", c.username.c_str(), c.role.c_str(),
+        std::printf("  %-20s %-18s %-8s password: %s\n", c.username.c_str(), c.role.c_str(),
                     c.office_code.c_str(), c.password.c_str());
       }
       std::printf("Roles that see personal data enrol a TOTP second factor at first sign-in.\n");

@@ -6,6 +6,9 @@
 #include "crypto/password.h"
 #include "crypto/token.h"
 #include "service/audit_log.h"
+#include "service/case_service.h"
+#include "service/synthetic_cases.h"
+#include "storage/case_store.h"
 #include "storage/meta_store.h"
 #include "storage/office_store.h"
 #include "storage/role_store.h"
@@ -123,6 +126,9 @@ Result<std::vector<DemoCredential>> SeedDemo(Context& ctx, RoleCatalog& roles) {
         {"data.officer", "data_officer", "MYS-KUL"},
         {"auditor", "auditor", "MYS-KUL"},
         {"caseworker.hanoi", "caseworker", "VNM-HAN"},
+        {"caseworker.yangon", "caseworker", "MMR-RGN"},
+        {"caseworker.chisinau", "caseworker", "MDA-KIV"},
+        {"caseworker.kampala", "caseworker", "UGA-KLA"},
     };
     storage::UserStore users(conn);
     for (const DemoUser& d : kUsers) {
@@ -137,7 +143,49 @@ Result<std::vector<DemoCredential>> SeedDemo(Context& ctx, RoleCatalog& roles) {
     return Status::Ok();
   });
   if (!st.ok()) return st;
+  HW_RETURN_IF_ERROR(SeedDemoCases(ctx, roles, 200));
   return creds;
+}
+
+Status SeedDemoCases(Context& ctx, RoleCatalog& roles, int count) {
+  struct Author {
+    Principal principal;
+    std::string country;
+  };
+  std::vector<Author> authors;
+  {
+    HW_ASSIGN_OR_RETURN(auto conn, ctx.db.Acquire());
+    storage::CaseFilter any;
+    any.limit = 1;
+    HW_ASSIGN_OR_RETURN(auto existing, storage::CaseStore(*conn).List(any));
+    if (!existing.first.empty()) return Status::Ok();  // seeded before
+    storage::UserStore users(*conn);
+    storage::OfficeStore offices(*conn);
+    for (const char* name : {"caseworker", "caseworker.hanoi", "caseworker.yangon",
+                             "caseworker.chisinau", "caseworker.kampala"}) {
+      HW_ASSIGN_OR_RETURN(auto user, users.FindByUsername(name));
+      if (!user) continue;
+      HW_ASSIGN_OR_RETURN(auto office, offices.Get(user->office_id));
+      Author a;
+      a.principal.user_id = user->id;
+      a.principal.office_id = user->office_id;
+      bool requires_totp = false;
+      roles.Resolve(user->roles, &a.principal.permissions, &a.principal.scope, &requires_totp);
+      a.country = office ? office->country : "MY";
+      authors.push_back(std::move(a));
+    }
+  }
+  if (authors.empty()) return Status::Ok();
+  CaseService cases(ctx);
+  SyntheticCaseGenerator gen;
+  const int year = std::stoi(FormatTimestamp(ctx.clock.NowMs()).substr(0, 4));
+  for (int i = 0; i < count; ++i) {
+    // Most cases are registered in Kuala Lumpur, the destination office.
+    const Author& a = authors[i % 10 < 6 ? 0 : static_cast<size_t>(i % 10 - 5) % authors.size()];
+    auto created = cases.Create(a.principal, gen.Next(a.country, year), kCli);
+    if (!created.ok()) return created.status();
+  }
+  return Status::Ok();
 }
 
 }  // namespace hw::service

@@ -34,5 +34,7 @@ struct DemoCredential {
   std::string password;
 };
 Result<std::vector<DemoCredential>> SeedDemo(Context& ctx, RoleCatalog& roles);
+// `count` synthetic cases across the demo offices (fixed seed); does nothing if cases exist.
+Status SeedDemoCases(Context& ctx, RoleCatalog& roles, int count);
 
 }  // namespace hw::service

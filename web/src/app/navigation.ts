@@ -12,6 +12,12 @@ export interface NavItem {
 export const navItems: readonly NavItem[] = [
   { to: paths.home, labelKey: 'nav.home', descriptionKey: 'home.description' },
   {
+    to: paths.cases,
+    labelKey: 'nav.cases',
+    descriptionKey: 'cases.description',
+    permission: 'read:case',
+  },
+  {
     to: paths.users,
     labelKey: 'nav.users',
     descriptionKey: 'users.description',

@@ -1,6 +1,14 @@
 import { createBrowserRouter } from 'react-router';
 import { AuditListRoute } from '@/features/audit';
 import { LoginRoute } from '@/features/auth';
+import {
+  CaseCreateRoute,
+  CaseHistoryRoute,
+  CaseLayoutRoute,
+  CaseProfileRoute,
+  CasesListRoute,
+  CaseTraffickingRoute,
+} from '@/features/cases';
 import { ProfileRoute, TwoFactorRoute } from '@/features/me';
 import { OfficeCreateRoute, OfficesListRoute } from '@/features/offices';
 import { UserCreateRoute, UserEditRoute, UsersListRoute } from '@/features/users';
@@ -26,6 +34,27 @@ export const router = createBrowserRouter([
               { index: true, element: <HomeRoute /> },
               { path: 'me', element: <ProfileRoute /> },
               { path: 'me/two-factor', element: <TwoFactorRoute /> },
+              {
+                path: 'cases',
+                element: <RequirePermission permission="read:case" />,
+                children: [
+                  { index: true, element: <CasesListRoute /> },
+                  {
+                    path: 'new',
+                    element: <RequirePermission permission="create:case" />,
+                    children: [{ index: true, element: <CaseCreateRoute /> }],
+                  },
+                  {
+                    path: ':id',
+                    element: <CaseLayoutRoute />,
+                    children: [
+                      { index: true, element: <CaseProfileRoute /> },
+                      { path: 'trafficking', element: <CaseTraffickingRoute /> },
+                      { path: 'history', element: <CaseHistoryRoute /> },
+                    ],
+                  },
+                ],
+              },
               {
                 path: 'users',
                 element: <RequirePermission permission="read:user" />,

@@ -292,8 +292,8 @@ function sameValue(a: unknown, b: unknown): boolean {
 export function changedFields<T extends object>(previous: object, next: T): Partial<T> {
   const before = previous as Record<string, unknown>;
   const out: Partial<T> = {};
-  for (const [key, value] of Object.entries(next) as [keyof T & string, T[keyof T]][]) {
-    const old = before[key];
+  for (const [key, value] of Object.entries(next) as [keyof T, T[keyof T]][]) {
+    const old = before[key as string];
     const empty = (v: unknown) => v === null || v === undefined || (Array.isArray(v) && !v.length);
     if (empty(old) && empty(value)) continue;
     if (!sameValue(old, value)) out[key] = value;

@@ -6,18 +6,22 @@ import type { Person, TraffickingEvent } from '../api/get_case';
 import { useCountryNames } from './countries';
 import { useVocabularyList, useVocabularyOptions } from './vocabulary';
 
-/** What a read-only field shows: its value, "Not recorded", or "Hidden" for a personal field the server withheld. */
+/**
+ * What a read-only field shows: its value, "Not recorded", or "Hidden" for a personal field the server withheld
+ * from a user without `view_pii` (absent from the answer, which is not the same as null).
+ */
 export function FieldValue({
   value,
-  personal = false,
+  hidden = false,
   children,
 }: {
   value: unknown;
-  personal?: boolean;
+  /** A personal field the user may not see: absent means withheld. */
+  hidden?: boolean;
   children?: ReactNode;
 }) {
   const { t } = useTranslation();
-  if (value === undefined && personal) {
+  if (value === undefined && hidden) {
     return (
       <span className="hidden-value" title={t('cases.hidden_hint')}>
         <Badge>{t('cases.hidden')}</Badge>
@@ -70,7 +74,14 @@ export function ReferralSummary({ record }: { record: ReferralValues }) {
   );
 }
 
-export function PersonSummary({ person }: { person: Partial<Person> }) {
+export function PersonSummary({
+  person,
+  piiVisible,
+}: {
+  person: Partial<Person>;
+  piiVisible: boolean;
+}) {
+  const hidden = !piiVisible;
   const { t, i18n } = useTranslation();
   const gender = useVocabularyOptions('prs_Gender');
   const marital = useVocabularyOptions('prs_MaritalStatus');
@@ -82,22 +93,22 @@ export function PersonSummary({ person }: { person: Partial<Person> }) {
   return (
     <dl className="summary">
       <Item label={t('cases.field.given_name')}>
-        <FieldValue value={person.prs_FirstName} personal>
+        <FieldValue value={person.prs_FirstName} hidden={hidden}>
           <span dir="auto">{person.prs_FirstName}</span>
         </FieldValue>
       </Item>
       <Item label={t('cases.field.family_name')}>
-        <FieldValue value={person.prs_SecondName} personal>
+        <FieldValue value={person.prs_SecondName} hidden={hidden}>
           <span dir="auto">{person.prs_SecondName}</span>
         </FieldValue>
       </Item>
       <Item label={t('cases.field.aliases')}>
-        <FieldValue value={person.prs_Aliases} personal>
+        <FieldValue value={person.prs_Aliases} hidden={hidden}>
           <span dir="auto">{(person.prs_Aliases ?? []).join(t('cases.list_separator'))}</span>
         </FieldValue>
       </Item>
       <Item label={t('cases.field.birthdate')}>
-        <FieldValue value={person.prs_Birthdate} personal>
+        <FieldValue value={person.prs_Birthdate} hidden={hidden}>
           {formatDate(person.prs_Birthdate, i18n.language)}
         </FieldValue>
       </Item>
@@ -136,7 +147,7 @@ export function PersonSummary({ person }: { person: Partial<Person> }) {
         </FieldValue>
       </Item>
       <Item label={t('cases.field.mobile_phone')}>
-        <FieldValue value={person.prs_MobilePhone} personal>
+        <FieldValue value={person.prs_MobilePhone} hidden={hidden}>
           <span dir="ltr">{person.prs_MobilePhone}</span>
         </FieldValue>
       </Item>

@@ -131,7 +131,7 @@ function ReviewStep({ draft, piiVisible, goTo }: StepProps) {
         <ReferralSummary record={payload} />
       </ReviewSection>
       <ReviewSection title={t('cases.section.person')} onChange={() => goTo('registration')}>
-        <PersonSummary person={payload.person} />
+        <PersonSummary person={payload.person} piiVisible />
       </ReviewSection>
       <ReviewSection title={t('cases.section.trafficking')} onChange={() => goTo('trafficking')}>
         <TraffickingSummary record={payload} />

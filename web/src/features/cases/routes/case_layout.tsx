@@ -1,0 +1,132 @@
+import { useTranslation } from 'react-i18next';
+import { Link, NavLink, Outlet, useOutletContext, useParams } from 'react-router';
+import { ErrorAlert } from '@/components/alert';
+import { Badge } from '@/components/badge';
+import { Flash } from '@/components/flash';
+import { Loading } from '@/components/loading';
+import { Page } from '@/components/page';
+import { isApiError } from '@/lib/api';
+import { formatDate, formatDateTime } from '@/lib/format';
+import { paths } from '@/lib/paths';
+import { useCaseDetail, type Case } from '../api/get_case';
+import { useVocabularyOptions } from '../components/vocabulary';
+
+export interface CaseOutletContext {
+  record: Case;
+  /** Fetches the case again (after a conflict); the tabs' forms restart from the new version. */
+  reload: () => void;
+  reloading: boolean;
+}
+
+export function useCaseOutlet(): CaseOutletContext {
+  return useOutletContext<CaseOutletContext>();
+}
+
+function BackToList() {
+  const { t } = useTranslation();
+  return (
+    <Link to={paths.cases} className="btn btn-secondary">
+      {t('cases.back_to_list')}
+    </Link>
+  );
+}
+
+/** The person's name as the case page header shows it, when the user may see it. */
+function personName(t: (key: string, values: Record<string, string>) => string, record: Case) {
+  const given = record.person.prs_FirstName ?? '';
+  const family = record.person.prs_SecondName ?? '';
+  if (given && family) return t('cases.person_name', { given, family });
+  return given || family;
+}
+
+/** A case: its header, the tabs whose endpoints exist, and the chosen tab below. */
+export function CaseLayoutRoute() {
+  const { t, i18n } = useTranslation();
+  const { id = '' } = useParams();
+  const query = useCaseDetail(id);
+  const status = useVocabularyOptions('cas_Status');
+  const traffickingStatus = useVocabularyOptions('vic_TraffickingStatus');
+
+  if (query.isPending) {
+    return (
+      <Page title={t('cases.case')}>
+        <Loading />
+      </Page>
+    );
+  }
+  if (query.isError) {
+    // Another office's case answers 404 too: the page cannot tell, and must not, whether it exists.
+    if (isApiError(query.error) && query.error.status === 404) {
+      return (
+        <Page title={t('cases.not_found_title')} actions={<BackToList />}>
+          <p>{t('cases.not_found_body')}</p>
+        </Page>
+      );
+    }
+    return (
+      <Page title={t('cases.case')} actions={<BackToList />}>
+        <ErrorAlert error={query.error} />
+      </Page>
+    );
+  }
+
+  const record = query.data;
+  const name = personName(t, record);
+  const context: CaseOutletContext = {
+    record,
+    reload: () => void query.refetch(),
+    reloading: query.isFetching,
+  };
+
+  return (
+    <Page
+      title={t('cases.case_title', { number: record.cas_Number })}
+      description={name ? <span dir="auto">{name}</span> : undefined}
+      actions={<BackToList />}
+    >
+      <Flash />
+      <dl className="case-facts">
+        <div>
+          <dt>{t('cases.field.status')}</dt>
+          <dd>
+            <Badge tone={record.cas_Status === 'Active' ? 'good' : 'neutral'}>
+              {status.label(record.cas_Status)}
+            </Badge>
+          </dd>
+        </div>
+        <div>
+          <dt>{t('cases.field.trafficking_status')}</dt>
+          <dd>
+            {record.vic_TraffickingStatus
+              ? traffickingStatus.label(record.vic_TraffickingStatus)
+              : t('cases.not_recorded')}
+          </dd>
+        </div>
+        <div>
+          <dt>{t('cases.column_registered')}</dt>
+          <dd>{formatDate(record.created_at, i18n.language)}</dd>
+        </div>
+        <div>
+          <dt>{t('cases.last_updated')}</dt>
+          <dd>{formatDateTime(record.updated_at, i18n.language)}</dd>
+        </div>
+      </dl>
+      <nav aria-label={t('cases.tabs_label')} className="tabs">
+        <ul>
+          <li>
+            <NavLink to={paths.case(record.id)} end>
+              {t('cases.tab_profile')}
+            </NavLink>
+          </li>
+          <li>
+            <NavLink to={paths.caseTrafficking(record.id)}>{t('cases.tab_trafficking')}</NavLink>
+          </li>
+          <li>
+            <NavLink to={paths.caseHistory(record.id)}>{t('cases.tab_history')}</NavLink>
+          </li>
+        </ul>
+      </nav>
+      <Outlet context={context} />
+    </Page>
+  );
+}
