@@ -53,12 +53,15 @@ struct TraffickingEvent {
 };
 
 struct Closure {
-  std::string state;  // "", "requested", "approved", "rejected"
+  std::string state;  // "", "requested", "approved", "rejected", "reopened"
   std::string requested_by;
   TimeMs requested_at = 0;
   std::string decided_by;
   TimeMs decided_at = 0;
   std::string comment;  // the supervisor's comment (personal: may describe the person)
+  std::string reopened_by;    // set when a closed case is reopened ("reopened" state)
+  TimeMs reopened_at = 0;
+  std::string reopen_reason;  // personal, like the comment
 };
 
 struct CaseRecord {

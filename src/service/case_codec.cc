@@ -130,6 +130,11 @@ Result<storage::CaseRow> EncodeCase(const domain::CaseRecord& c, crypto::RecordC
                                   {"decided_by", c.closure.decided_by},
                                   {"decided_at", c.closure.decided_at}};
   pii["closure_comment"] = c.closure.comment;
+  if (!c.closure.reopened_by.empty()) {
+    attrs["closure"].as_object()["reopened_by"] = c.closure.reopened_by;
+    attrs["closure"].as_object()["reopened_at"] = c.closure.reopened_at;
+    pii["closure_reopen_reason"] = c.closure.reopen_reason;
+  }
   row.attrs = json::serialize(attrs);
   HW_ASSIGN_OR_RETURN(row.pii, cipher.SealField(c.id, "pii", json::serialize(pii)));
   row.created_at = c.created_at;
@@ -178,6 +183,8 @@ Result<domain::CaseRecord> DecodeCase(const storage::CaseRow& row, crypto::Recor
     c.closure.decided_by = S(o, "decided_by");
     if (auto* v = o.if_contains("requested_at"); v && v->is_int64()) c.closure.requested_at = v->as_int64();
     if (auto* v = o.if_contains("decided_at"); v && v->is_int64()) c.closure.decided_at = v->as_int64();
+    c.closure.reopened_by = S(o, "reopened_by");
+    if (auto* v = o.if_contains("reopened_at"); v && v->is_int64()) c.closure.reopened_at = v->as_int64();
   }
   if (with_pii && !row.pii.empty()) {
     HW_ASSIGN_OR_RETURN(std::string plain, cipher.OpenField(row.id, "pii", row.pii));
@@ -189,6 +196,7 @@ Result<domain::CaseRecord> DecodeCase(const storage::CaseRow& row, crypto::Recor
       }
     }
     c.closure.comment = S(pii.as_object(), "closure_comment");
+    c.closure.reopen_reason = S(pii.as_object(), "closure_reopen_reason");
   }
   return c;
 }

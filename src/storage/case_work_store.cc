@@ -181,11 +181,11 @@ Result<std::vector<domain::CaseTask>> CaseWorkStore::FindTasks(const TaskFilter&
   if (!f.after.empty()) {
     auto bar = f.after.find('|');
     if (bar == std::string::npos) return Status::InvalidField("after", "is not a valid cursor");
-    add("(t.due_date > $?", f.after.substr(0, bar));
-    params.push_back(f.after.substr(0, bar));
-    params.push_back(f.after.substr(bar + 1));
-    sql += " OR (t.due_date = $" + std::to_string(params.size() - 1) + " AND t.id > $" +
-           std::to_string(params.size()) + "))";
+    params.emplace_back(f.after.substr(0, bar));
+    std::string due = "$" + std::to_string(params.size());
+    params.emplace_back(f.after.substr(bar + 1));
+    std::string id = "$" + std::to_string(params.size());
+    sql += " AND (t.due_date > " + due + " OR (t.due_date = " + due + " AND t.id > " + id + "))";
   }
   sql += " ORDER BY t.due_date, t.id LIMIT " + std::to_string(f.limit);
   HW_ASSIGN_OR_RETURN(Rows rows, conn_.Query(sql, params));

@@ -123,6 +123,11 @@ json::object CaseJson(const service::CaseView& v) {
       cl["decided_at"] = FormatTimestamp(c.closure.decided_at);
     }
     if (v.with_pii) cl["comment"] = c.closure.comment;
+    if (!c.closure.reopened_by.empty()) {
+      cl["reopened_by"] = c.closure.reopened_by;
+      cl["reopened_at"] = FormatTimestamp(c.closure.reopened_at);
+      if (v.with_pii) cl["reopen_reason"] = c.closure.reopen_reason;
+    }
     o["closure"] = std::move(cl);
   }
   return o;

@@ -81,7 +81,11 @@ export function newEventKey(): string {
 }
 
 export function emptyReferralDraft(): ReferralDraft {
-  return { cas_IncomingReferralDate: '', cas_ReferringOrganisation: '', cas_ReferringOrganisationType: '' };
+  return {
+    cas_IncomingReferralDate: '',
+    cas_ReferringOrganisation: '',
+    cas_ReferringOrganisationType: '',
+  };
 }
 
 export function emptyPersonDraft(): PersonDraft {

@@ -18,7 +18,12 @@ interface CaseFiltersFormProps {
 const empty = (value: string) => (value.trim() === '' ? undefined : value.trim());
 
 /** Filters, name search and sort of the case list; applied together with one button (or Enter). */
-export function CaseFiltersForm({ filters, onApply, canSearchNames, userId }: CaseFiltersFormProps) {
+export function CaseFiltersForm({
+  filters,
+  onApply,
+  canSearchNames,
+  userId,
+}: CaseFiltersFormProps) {
   const { t } = useTranslation();
   const countries = useCountryOptions();
   const [name, setName] = useState(filters.name ?? '');

@@ -30,7 +30,10 @@ export function FieldValue({
     );
   }
   const empty =
-    value === undefined || value === null || value === '' || (Array.isArray(value) && !value.length);
+    value === undefined ||
+    value === null ||
+    value === '' ||
+    (Array.isArray(value) && !value.length);
   if (empty) return <span className="muted">{t('cases.not_recorded')}</span>;
   return <>{children ?? String(value as string | number)}</>;
 }

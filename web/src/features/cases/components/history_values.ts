@@ -56,7 +56,10 @@ export function useHistoryValueFormatter() {
   function one(name: string, value: unknown): string {
     if (value === null || value === undefined || value === '') return '';
     if (Array.isArray(value)) {
-      return value.map((item) => one(name, item)).filter(Boolean).join(separator);
+      return value
+        .map((item) => one(name, item))
+        .filter(Boolean)
+        .join(separator);
     }
     if (typeof value === 'object') {
       // An event or another nested record: its fields in order, each formatted by its own name.

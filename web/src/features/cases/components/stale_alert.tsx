@@ -9,12 +9,7 @@ export function StaleAlert({ onReload, reloading }: { onReload: () => void; relo
       tone="warning"
       title={t('errors.stale_version')}
       actions={
-        <button
-          type="button"
-          className="btn btn-secondary"
-          onClick={onReload}
-          disabled={reloading}
-        >
+        <button type="button" className="btn btn-secondary" onClick={onReload} disabled={reloading}>
           {t('common.reload')}
         </button>
       }

@@ -125,8 +125,7 @@ export function CaseCreateRoute() {
         <ol className="wizard-steps">
           {steps.map((candidate, index) => {
             const label = t(candidate.titleKey);
-            const state =
-              index === current ? 'current' : index <= visited ? 'visited' : 'upcoming';
+            const state = index === current ? 'current' : index <= visited ? 'visited' : 'upcoming';
             return (
               <li key={candidate.id} className={`wizard-step wizard-step-${state}`}>
                 {state === 'visited' ? (
@@ -169,11 +168,7 @@ export function CaseCreateRoute() {
           })}
           <div className="form-actions wizard-actions">
             {current > 0 ? (
-              <button
-                type="button"
-                className="btn btn-secondary"
-                onClick={() => goTo(current - 1)}
-              >
+              <button type="button" className="btn btn-secondary" onClick={() => goTo(current - 1)}>
                 {t('cases.wizard.back')}
               </button>
             ) : null}

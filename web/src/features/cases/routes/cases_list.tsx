@@ -52,7 +52,10 @@ export function CasesListRoute() {
   const [searchParams, setSearchParams] = useSearchParams();
   // The name searched for stays in memory: personal data never goes into the page address or history.
   const [name, setName] = useState<string | undefined>(undefined);
-  const filters: CaseFilters = { ...filtersFrom(searchParams), name: piiVisible ? name : undefined };
+  const filters: CaseFilters = {
+    ...filtersFrom(searchParams),
+    name: piiVisible ? name : undefined,
+  };
   const cases = useCases(filters);
   const items = cases.data?.pages.flatMap((page) => page.items) ?? [];
   const status = useVocabularyOptions('cas_Status');
@@ -133,7 +136,9 @@ export function CasesListRoute() {
                   <td>{countries(row.prs_Citizenship)}</td>
                   <td>{ageBandLabel(t, row.age_band)}</td>
                   <td>{exploitation(row.vic_TypeOfExploitation)}</td>
-                  <td>{formatDate(row.created_at ?? row.cas_IncomingReferralDate, i18n.language)}</td>
+                  <td>
+                    {formatDate(row.created_at ?? row.cas_IncomingReferralDate, i18n.language)}
+                  </td>
                 </tr>
               ))}
             </tbody>
