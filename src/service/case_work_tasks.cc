@@ -45,10 +45,6 @@ class TitleOpener {
   std::map<std::string, std::unique_ptr<CaseTextOpener>> openers_;
 };
 
-}  // namespace
-
-namespace {
-
 // Fills a page of views from store rows (limit + 1 fetched), opening titles when allowed.
 Status FillTasks(std::vector<domain::CaseTask> rows, const PageRequest& page, bool with_pii,
                  const std::string& today, TitleOpener& titles, Page<TaskView>& out,
@@ -151,11 +147,18 @@ Result<TaskView> CaseWorkService::PatchTask(const Principal& p, const std::strin
     crypto::RecordCipher cipher(ctx_.keyring, keys);
     domain::CaseTask sealed = *found;
     t = *std::move(found);
-    t.title = in.title ? *in.title : "placeholder";  // validated below, replaced after
+    if (with_pii) {
+      HW_ASSIGN_OR_RETURN(t.title, cipher.OpenField(c.id, TitleField(t.id), sealed.title));
+    } else {
+      t.title.clear();
+    }
+    if (in.title) t.title = *in.title;
     if (in.due_date) t.due_date = *in.due_date;
     if (in.assignee) t.assignee_id = *in.assignee;
     if (in.status) t.status = *in.status;
-    HW_RETURN_IF_ERROR(domain::ValidateTask(t));
+    domain::CaseTask check = t;
+    if (!with_pii) check.title = "-";  // unchanged, and not the caller's to see
+    HW_RETURN_IF_ERROR(domain::ValidateTask(check));
     if (in.assignee) HW_RETURN_IF_ERROR(CheckAssignee(conn, t.assignee_id, c.office_id));
     if (t.version != version) {
       return Status::Conflict("the task was changed by someone else")
@@ -163,10 +166,6 @@ Result<TaskView> CaseWorkService::PatchTask(const Principal& p, const std::strin
     }
     if (in.title) {
       HW_ASSIGN_OR_RETURN(sealed.title, cipher.SealField(c.id, TitleField(t.id), *in.title));
-    } else if (with_pii) {
-      HW_ASSIGN_OR_RETURN(t.title, cipher.OpenField(c.id, TitleField(t.id), sealed.title));
-    } else {
-      t.title.clear();
     }
     sealed.due_date = t.due_date;
     sealed.assignee_id = t.assignee_id;
