@@ -73,6 +73,11 @@ Result<std::unique_ptr<App>> App::Open(const DataDirOptions& opts) {
   app->offices_ = std::make_unique<service::OfficeService>(*app->ctx_);
   app->audit_ = std::make_unique<service::AuditService>(*app->ctx_);
   app->cases_ = std::make_unique<service::CaseService>(*app->ctx_);
+  app->consents_ = std::make_unique<service::ConsentService>(*app->ctx_);
+  app->closures_ = std::make_unique<service::ClosureService>(*app->ctx_);
+  app->exports_ = std::make_unique<service::ExportService>(*app->ctx_);
+  app->screening_ = std::make_unique<service::ScreeningService>(*app->ctx_);
+  app->case_work_ = std::make_unique<service::CaseWorkService>(*app->ctx_);
   return app;
 }
 

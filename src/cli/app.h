@@ -9,10 +9,15 @@
 #include "common/result.h"
 #include "crypto/keyring.h"
 #include "service/auth_service.h"
+#include "service/case_export.h"
 #include "service/case_service.h"
+#include "service/closure_service.h"
+#include "service/consent_service.h"
+#include "service/case_work_service.h"
 #include "service/context.h"
 #include "service/office_service.h"
 #include "service/role_catalog.h"
+#include "service/screening_service.h"
 #include "service/user_service.h"
 #include "storage/db.h"
 
@@ -36,6 +41,11 @@ class App {
   service::OfficeService& offices() { return *offices_; }
   service::AuditService& audit() { return *audit_; }
   service::CaseService& cases() { return *cases_; }
+  service::ConsentService& consents() { return *consents_; }
+  service::ClosureService& closures() { return *closures_; }
+  service::ExportService& exports() { return *exports_; }
+  service::ScreeningService& screening() { return *screening_; }
+  service::CaseWorkService& case_work() { return *case_work_; }
   storage::Database& db() { return *db_; }
 
  private:
@@ -50,6 +60,11 @@ class App {
   std::unique_ptr<service::OfficeService> offices_;
   std::unique_ptr<service::AuditService> audit_;
   std::unique_ptr<service::CaseService> cases_;
+  std::unique_ptr<service::ConsentService> consents_;
+  std::unique_ptr<service::ClosureService> closures_;
+  std::unique_ptr<service::ExportService> exports_;
+  std::unique_ptr<service::ScreeningService> screening_;
+  std::unique_ptr<service::CaseWorkService> case_work_;
 };
 
 // The store URL for a data directory: --db, else `db` in DIR/homeward.toml, else SQLite.

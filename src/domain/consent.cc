@@ -61,7 +61,8 @@ Status ValidateConsent(Consent& c, const std::string& today) {
   }
   c.organisation = Trim(c.organisation);
   if (c.kind == consent::kSharing) {
-    if (c.organisation.empty()) errors["organisation"] = "is required for sharing: name the organisation";
+    if (c.organisation.empty())
+      errors["organisation"] = "is required for sharing: name the organisation";
   } else if (!c.organisation.empty()) {
     errors["organisation"] = "applies only to kind sharing";
   }

@@ -28,14 +28,14 @@ struct Consent {
   std::string id;
   std::string case_id;
   std::string office_id;
-  std::int64_t seq = 0;       // order within the case: 1, 2, ... (a later entry supersedes)
-  std::string kind;           // ConsentKinds()
-  std::string state;          // given | declined | withdrawn
-  std::string date;           // YYYY-MM-DD, when the person gave/declined/withdrew it
-  std::string form;           // written | verbal
-  std::string witness;        // personal: required when verbal
-  std::string organisation;   // required for sharing (the organisation data may go to), else ""
-  std::string recorded_by;    // user id
+  std::int64_t seq = 0;      // order within the case: 1, 2, ... (a later entry supersedes)
+  std::string kind;          // ConsentKinds()
+  std::string state;         // given | declined | withdrawn
+  std::string date;          // YYYY-MM-DD, when the person gave/declined/withdrew it
+  std::string form;          // written | verbal
+  std::string witness;       // personal: required when verbal
+  std::string organisation;  // required for sharing (the organisation data may go to), else ""
+  std::string recorded_by;   // user id
   TimeMs created_at = 0;
 };
 

@@ -12,6 +12,11 @@ Api::Api(ApiServices services, ApiOptions options)
   RegisterUserRoutes(*this, router_);
   RegisterOfficeRoutes(*this, router_);
   RegisterCaseRoutes(*this, router_);
+  RegisterConsentRoutes(*this, router_);
+  RegisterClosureRoutes(*this, router_);
+  RegisterCaseExportRoutes(*this, router_);
+  RegisterScreeningRoutes(*this, router_);
+  RegisterCaseWorkRoutes(*this, router_);
 }
 
 Handler Api::Authed(AuthedHandler fn) const {

@@ -7,9 +7,14 @@
 #include "http/message.h"
 #include "http/router.h"
 #include "service/auth_service.h"
+#include "service/case_export.h"
 #include "service/case_service.h"
+#include "service/closure_service.h"
+#include "service/consent_service.h"
+#include "service/case_work_service.h"
 #include "service/office_service.h"
 #include "service/principal.h"
+#include "service/screening_service.h"
 #include "service/user_service.h"
 
 namespace hw::http {
@@ -20,6 +25,11 @@ struct ApiServices {
   service::OfficeService& offices;
   service::AuditService& audit;
   service::CaseService& cases;
+  service::ConsentService& consents;
+  service::ClosureService& closures;
+  service::ExportService& exports;
+  service::ScreeningService& screening;
+  service::CaseWorkService& case_work;
 };
 
 struct ApiOptions {
@@ -50,5 +60,10 @@ void RegisterSessionRoutes(Api& api, Router& router);
 void RegisterUserRoutes(Api& api, Router& router);
 void RegisterOfficeRoutes(Api& api, Router& router);
 void RegisterCaseRoutes(Api& api, Router& router);
+void RegisterConsentRoutes(Api& api, Router& router);
+void RegisterClosureRoutes(Api& api, Router& router);
+void RegisterCaseExportRoutes(Api& api, Router& router);
+void RegisterScreeningRoutes(Api& api, Router& router);
+void RegisterCaseWorkRoutes(Api& api, Router& router);
 
 }  // namespace hw::http

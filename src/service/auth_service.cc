@@ -40,16 +40,10 @@ Status AuthService::LockedStatus(TimeMs retry_ms) const {
 }
 
 Status AuthService::RecordFailure(domain::User& user, const RequestInfo& info, TimeMs now) {
-  if (!user.first_failed_at || now - *user.first_failed_at >= ctx_.security.lock_window_ms) {
-    user.failed_logins = 0;
-    user.first_failed_at = now;
-  }
-  ++user.failed_logins;
-  if (user.failed_logins >= ctx_.security.failures_before_lock) {
-    user.locked_until = now + ctx_.security.lock_duration_ms;
-  }
   return ctx_.db.InTransaction([&](storage::Connection& conn) -> Status {
-    HW_RETURN_IF_ERROR(storage::UserStore(conn).SetLoginState(user));
+    HW_RETURN_IF_ERROR(storage::UserStore(conn).RecordLoginFailure(
+        user, now, now - ctx_.security.lock_window_ms, ctx_.security.failures_before_lock,
+        now + ctx_.security.lock_duration_ms));
     std::string action = user.locked_until && *user.locked_until > now ? "session.locked"
                                                                          : "session.login_failed";
     return AppendAudit(conn, ctx_, user.id, info,

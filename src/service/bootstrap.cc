@@ -7,6 +7,7 @@
 #include "crypto/token.h"
 #include "service/audit_log.h"
 #include "service/case_service.h"
+#include "service/screening_service.h"
 #include "service/synthetic_cases.h"
 #include "storage/case_store.h"
 #include "storage/meta_store.h"
@@ -47,6 +48,7 @@ Status PrepareStore(Context& ctx, RoleCatalog& roles) {
     return Status::Ok();
   }));
   HW_RETURN_IF_ERROR(roles.Reload(ctx.db));
+  HW_RETURN_IF_ERROR(SeedIndicatorSets(ctx.db, ctx.clock.NowMs()));
   // A wrong master key would fail only at the first decryption; refuse it at startup instead.
   HW_ASSIGN_OR_RETURN(auto conn, ctx.db.Acquire());
   HW_ASSIGN_OR_RETURN(auto fingerprint, storage::MetaStore(*conn).Get("key_fingerprint"));
@@ -178,11 +180,10 @@ Status SeedDemoCases(Context& ctx, RoleCatalog& roles, int count) {
   if (authors.empty()) return Status::Ok();
   CaseService cases(ctx);
   SyntheticCaseGenerator gen;
-  const int year = std::stoi(FormatTimestamp(ctx.clock.NowMs()).substr(0, 4));
   for (int i = 0; i < count; ++i) {
     // Most cases are registered in Kuala Lumpur, the destination office.
     const Author& a = authors[i % 10 < 6 ? 0 : static_cast<size_t>(i % 10 - 5) % authors.size()];
-    auto created = cases.Create(a.principal, gen.Next(a.country, year), kCli);
+    auto created = cases.Create(a.principal, gen.Next(a.country, ctx.clock.NowMs()), kCli);
     if (!created.ok()) return created.status();
   }
   return Status::Ok();

@@ -61,6 +61,31 @@ json::array Diff(const domain::CaseRecord& before, const domain::CaseRecord& aft
   return changes;
 }
 
+bool IsSet(const domain::FieldMap& f, const char* name) {
+  auto it = f.find(name);
+  return it != f.end() && !std::holds_alternative<std::monostate>(it->second);
+}
+
+// Birth date, birth year and estimated age must agree: an exact date fixes the year (kept in
+// clear for statistics), and an estimated age stands only where no year is known.
+Status ReconcileAge(const domain::FieldMap& given, domain::FieldMap& merged) {
+  if (IsSet(given, "prs_Birthdate") && !given.count("prs_BirthYear")) {
+    merged["prs_BirthYear"] =
+        std::stoll(std::get<std::string>(merged["prs_Birthdate"]).substr(0, 4));
+  }
+  Status::Fields errors;
+  if (IsSet(merged, "prs_Birthdate") && IsSet(merged, "prs_BirthYear") &&
+      std::get<long long>(merged["prs_BirthYear"]) !=
+          std::stoll(std::get<std::string>(merged["prs_Birthdate"]).substr(0, 4))) {
+    errors["person.prs_BirthYear"] = "does not match prs_Birthdate";
+  }
+  if (IsSet(merged, "prs_EstimatedAge") && IsSet(merged, "prs_BirthYear")) {
+    errors["person.prs_EstimatedAge"] = "give a birth year or an estimated age, not both";
+  }
+  if (!errors.empty()) return Status::InvalidArgument("invalid case", std::move(errors));
+  return Status::Ok();
+}
+
 }  // namespace
 
 Status CaseService::CheckOwner(storage::Connection& conn, const std::string& owner_id,
@@ -100,6 +125,7 @@ Result<CaseView> CaseService::Create(const Principal& p, const CaseInput& in,
       std::holds_alternative<std::monostate>(c.fields["vic_TraffickingStatus"])) {
     c.fields["vic_TraffickingStatus"] = std::string("PossibleVictimOfTrafficking");
   }
+  HW_RETURN_IF_ERROR(ReconcileAge(in.fields, c.fields));
   c.events = std::move(events);
   c.created_at = c.updated_at = now;
   Status st = ctx_.db.InTransaction([&](storage::Connection& conn) -> Status {
@@ -188,6 +214,7 @@ Result<CaseView> CaseService::Patch(const Principal& p, const std::string& id, l
     HW_ASSIGN_OR_RETURN(domain::CaseRecord before, DecodeCase(*row, cipher, true));
     domain::CaseRecord after = before;
     for (const auto& [name, value] : in.fields) after.fields[name] = value;
+    HW_RETURN_IF_ERROR(ReconcileAge(in.fields, after.fields));
     if (in.events) {
       for (size_t i = 0; i < events.size(); ++i) {
         // Keep the id of an event that is still there; new ones get one.

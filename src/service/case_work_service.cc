@@ -77,9 +77,9 @@ Result<domain::AssistanceService> CaseWorkService::CreateService(const Principal
   HW_RETURN_IF_ERROR(Authorize(p, kUpdateCasePerm, ""));
   domain::AssistanceService s;
   s.status = "planned";
-  Status::Fields errors;
+  Status::Fields errors = in.errors;
   Apply(in, s, errors);
-  if (!in.type) errors["type"] = "is required";
+  if (!in.type) errors.emplace("type", "is required");
   HW_RETURN_IF_ERROR(Check(s, std::move(errors)));
   const TimeMs now = ctx_.clock.NowMs();
   Status st = ctx_.db.InTransaction([&](storage::Connection& conn) -> Status {
@@ -109,7 +109,7 @@ Result<domain::AssistanceService> CaseWorkService::PatchService(
     HW_ASSIGN_OR_RETURN(auto found, store.GetService(service_id));
     if (!found || found->case_id != c.id) return Status::NotFound("service not found");
     s = *std::move(found);
-    Status::Fields errors;
+    Status::Fields errors = in.errors;
     Apply(in, s, errors);
     HW_RETURN_IF_ERROR(Check(s, std::move(errors)));
     if (s.version != version) {

@@ -27,11 +27,13 @@ struct ServiceInput {
       funding_source;
   std::optional<double> cost;
   std::set<std::string> cleared;
+  Status::Fields errors;  // found while reading the request; reported with the validation's
 };
 
 // Fields of a task as sent; absent = std::nullopt.
 struct TaskInput {
   std::optional<std::string> title, due_date, assignee, status;
+  Status::Fields errors;  // found while reading the request; reported with the validation's
 };
 
 struct TaskView {

@@ -30,6 +30,14 @@ Status CheckAssignee(storage::Connection& conn, const std::string& user_id,
   return Status::Ok();
 }
 
+// The validation of a task together with the errors found while reading the request.
+Status CheckTask(const domain::CaseTask& t, Status::Fields errors) {
+  Status st = domain::ValidateTask(t);
+  for (const auto& [field, message] : st.fields()) errors.emplace(field, message);
+  if (!errors.empty()) return Status::InvalidArgument("invalid task", std::move(errors));
+  return Status::Ok();
+}
+
 // Opens task titles of many cases, fetching each case's key once.
 class TitleOpener {
  public:
@@ -52,7 +60,7 @@ Status FillTasks(std::vector<domain::CaseTask> rows, const PageRequest& page, bo
   for (auto& t : rows) {
     if (static_cast<int>(out.items.size()) == page.limit) {
       const domain::CaseTask& last = out.items.back().task;
-      out.next = cursor_by_due ? last.due_date + "|" + last.id : last.id;
+      out.next = cursor_by_due ? last.due_date + "_" + last.id : last.id;
       break;
     }
     TaskView v;
@@ -109,7 +117,7 @@ Result<TaskView> CaseWorkService::CreateTask(const Principal& p, const std::stri
   t.due_date = in.due_date.value_or("");
   t.assignee_id = in.assignee.value_or(p.user_id);
   t.status = in.status.value_or("open");
-  HW_RETURN_IF_ERROR(domain::ValidateTask(t));
+  HW_RETURN_IF_ERROR(CheckTask(t, in.errors));
   Status st = ctx_.db.InTransaction([&](storage::Connection& conn) -> Status {
     HW_ASSIGN_OR_RETURN(storage::CaseRow c, LoadScopedCase(conn, p, case_id, kUpdateCasePerm));
     HW_RETURN_IF_ERROR(CheckAssignee(conn, t.assignee_id, c.office_id));
@@ -158,7 +166,7 @@ Result<TaskView> CaseWorkService::PatchTask(const Principal& p, const std::strin
     if (in.status) t.status = *in.status;
     domain::CaseTask check = t;
     if (!with_pii) check.title = "-";  // unchanged, and not the caller's to see
-    HW_RETURN_IF_ERROR(domain::ValidateTask(check));
+    HW_RETURN_IF_ERROR(CheckTask(check, in.errors));
     if (in.assignee) HW_RETURN_IF_ERROR(CheckAssignee(conn, t.assignee_id, c.office_id));
     if (t.version != version) {
       return Status::Conflict("the task was changed by someone else")

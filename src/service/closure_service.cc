@@ -25,15 +25,14 @@ std::string CaseStatus(const domain::CaseRecord& c) {
   return s ? *s : "";
 }
 
-bool IsBlank(const std::string& s) {
-  return s.find_first_not_of(" \t\r\n") == std::string::npos;
-}
+bool IsBlank(const std::string& s) { return s.find_first_not_of(" \t\r\n") == std::string::npos; }
 
 // Ok when `text` has at most 4000 characters (and, when required, is not only spaces).
 Status CheckText(const char* field, const std::string& text, bool required) {
   if (required && IsBlank(text)) return Status::InvalidField(field, "is required");
   if (Utf8Length(text) > kMaxText) {
-    return Status::InvalidField(field, "must be at most " + std::to_string(kMaxText) + " characters");
+    return Status::InvalidField(field,
+                                "must be at most " + std::to_string(kMaxText) + " characters");
   }
   return Status::Ok();
 }
@@ -63,11 +62,14 @@ json::array ClosureDiff(const domain::CaseRecord& before, const domain::CaseReco
                                      {"to", FieldValueToJson(vb)}});
     }
   }
-  auto text_or_null = [](const std::string& s) { return s.empty() ? json::value() : json::value(s); };
+  auto text_or_null = [](const std::string& s) {
+    return s.empty() ? json::value() : json::value(s);
+  };
   const domain::Closure &x = before.closure, &y = after.closure;
   if (x.state != y.state) {
-    changes.push_back(json::object{
-        {"field", "closure.state"}, {"from", text_or_null(x.state)}, {"to", text_or_null(y.state)}});
+    changes.push_back(json::object{{"field", "closure.state"},
+                                   {"from", text_or_null(x.state)},
+                                   {"to", text_or_null(y.state)}});
   }
   if (x.comment != y.comment) {
     changes.push_back(json::object{{"field", "closure.comment"}, {"changed", true}});
@@ -116,8 +118,7 @@ Result<ClosureView> ClosureService::Run(const Principal& p, const std::string& c
   const char* permission = decision ? kApproveCase : kUpdateCase;
   HW_RETURN_IF_ERROR(Authorize(p, permission, ""));
   const bool reason = in.step == Step::kRequest || in.step == Step::kReopen;
-  HW_RETURN_IF_ERROR(
-      CheckText(reason ? "reason" : "comment", in.text, in.step != Step::kApprove));
+  HW_RETURN_IF_ERROR(CheckText(reason ? "reason" : "comment", in.text, in.step != Step::kApprove));
   const TimeMs now = ctx_.clock.NowMs();
   ClosureView view{{}, p.Has(domain::perm::kViewPii)};
   const char* action = "";
@@ -194,8 +195,8 @@ Result<ClosureView> ClosureService::Run(const Principal& p, const std::string& c
     HW_RETURN_IF_ERROR(cases.InsertHistory(
         case_id, row->office_id,
         {NewId(), p.user_id, now, json::serialize(ClosureDiff(before, after))}));
-    HW_RETURN_IF_ERROR(AppendAudit(conn, ctx_, p.user_id, info,
-                                   {action, "case", case_id, row->office_id}));
+    HW_RETURN_IF_ERROR(
+        AppendAudit(conn, ctx_, p.user_id, info, {action, "case", case_id, row->office_id}));
     after.version += 1;
     view.record = std::move(after);
     return Status::Ok();

@@ -104,7 +104,8 @@ Result<ConsentList> ConsentService::List(const Principal& p, const std::string& 
   HW_RETURN_IF_ERROR(Authorize(p, kReadCase, ""));
   std::int64_t after = 0;
   if (!page.after.empty()) {
-    auto [end, ec] = std::from_chars(page.after.data(), page.after.data() + page.after.size(), after);
+    auto [end, ec] =
+        std::from_chars(page.after.data(), page.after.data() + page.after.size(), after);
     if (ec != std::errc() || end != page.after.data() + page.after.size() || after <= 0) {
       return Status::InvalidField("after", "is not a valid cursor");
     }
@@ -130,7 +131,8 @@ Result<ConsentList> ConsentService::List(const Principal& p, const std::string& 
       }
       domain::Consent c = r.consent;
       if (out.with_pii && !r.sealed_witness.empty()) {
-        HW_ASSIGN_OR_RETURN(c.witness, cipher.OpenField(case_id, WitnessField(c.id), r.sealed_witness));
+        HW_ASSIGN_OR_RETURN(c.witness,
+                            cipher.OpenField(case_id, WitnessField(c.id), r.sealed_witness));
         revealed = true;
       }
       out.items.push_back(std::move(c));

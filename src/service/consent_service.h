@@ -25,8 +25,8 @@ struct ConsentInput {
 
 // The state in effect: per kind ("" = never recorded); sharing per organisation.
 struct EffectiveConsents {
-  std::map<std::string, std::string> by_kind;           // every kind but sharing
-  std::map<std::string, std::string> sharing;           // organisation (latest spelling) -> state
+  std::map<std::string, std::string> by_kind;  // every kind but sharing
+  std::map<std::string, std::string> sharing;  // organisation (latest spelling) -> state
 };
 
 struct ConsentList {
@@ -49,8 +49,8 @@ class ConsentService {
   Result<ConsentView> Add(const Principal& p, const std::string& case_id, const ConsentInput& in,
                           const RequestInfo& info);
   // The effective states cover the whole history, whatever page is asked for.
-  Result<ConsentList> List(const Principal& p, const std::string& case_id,
-                           const PageRequest& page, const RequestInfo& info);
+  Result<ConsentList> List(const Principal& p, const std::string& case_id, const PageRequest& page,
+                           const RequestInfo& info);
 
  private:
   Context& ctx_;

@@ -12,6 +12,9 @@ namespace hw::service {
 
 Result<Page<domain::Office>> OfficeService::List(const Principal& p, const PageRequest& page) {
   HW_RETURN_IF_ERROR(Authorize(p, domain::perm::kReadOffice, ""));
+  if (!page.after.empty() && !IsValidId(page.after)) {
+    return Status::InvalidField("after", "must be a cursor returned as `next`");
+  }
   HW_ASSIGN_OR_RETURN(auto conn, ctx_.db.Acquire());
   HW_ASSIGN_OR_RETURN(auto offices, storage::OfficeStore(*conn).List(page.after, page.limit + 1));
   Page<domain::Office> out;

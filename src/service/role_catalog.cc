@@ -11,7 +11,8 @@ std::vector<domain::Role> DefaultRoles() {
   // grant them as data.
   return {
       {"admin", "Manages users, offices and configuration", Scope::kOrganisation, false,
-       {"read:user", "create:user", "update:user", "read:office", "create:office", "read:role"}},
+       {"read:user", "create:user", "update:user", "read:office", "create:office", "read:role",
+        "update:indicator_set"}},
       {"caseworker", "Registers, screens and assists victims of their office", Scope::kOffice, true,
        {"read:case", "create:case", "update:case", "view_pii", "read:office", "read:role"}},
       {"supervisor", "Oversees an office's caseworkers and approves closures", Scope::kOffice, true,

@@ -56,17 +56,16 @@ std::vector<std::string> Some(std::mt19937& rng, const std::vector<const char*>&
   return out;
 }
 
-std::string Date(int year, std::mt19937& rng) {
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year,
-                std::uniform_int_distribution<int>(1, 10)(rng),
-                std::uniform_int_distribution<int>(1, 28)(rng));
-  return buf;
+// A day between `min_days` and `max_days` before `today_ms`, as YYYY-MM-DD.
+std::string DaysAgo(TimeMs today_ms, std::mt19937& rng, int min_days, int max_days) {
+  int days = std::uniform_int_distribution<int>(min_days, max_days)(rng);
+  return FormatTimestamp(today_ms - static_cast<TimeMs>(days) * 86400000).substr(0, 10);
 }
 
 }  // namespace
 
-CaseInput SyntheticCaseGenerator::Next(const std::string& office_country, int current_year) {
+CaseInput SyntheticCaseGenerator::Next(const std::string& office_country, TimeMs today_ms) {
+  const int current_year = std::stoi(FormatTimestamp(today_ms).substr(0, 4));
   // Malaysia receives people from the region; origin offices register their own returnees.
   static const std::vector<std::pair<const char*, double>> kToMalaysia = {
       {"VN", 0.25}, {"MM", 0.25}, {"ID", 0.25}, {"KH", 0.15}, {"UG", 0.05}, {"MD", 0.05}};
@@ -102,7 +101,7 @@ CaseInput SyntheticCaseGenerator::Next(const std::string& office_country, int cu
   f["prs_Citizenship"] = std::vector<std::string>{citizenship};
   f["prs_PrimaryLanguage"] = std::string(pool->language);
   f["prs_MaritalStatus"] = std::string(child ? "Single" : (Chance(rng_, 0.5) ? "Single" : "Married"));
-  f["cas_IncomingReferralDate"] = Date(current_year, rng_);
+  f["cas_IncomingReferralDate"] = DaysAgo(today_ms, rng_, 0, 300);
   f["cas_ReferringOrganisationType"] = std::string(
       Pick(rng_, std::vector<const char*>{"LawEnforcement", "NGO", "ImmigrationService",
                                           "CentralGovernmentOrganisation"}));
@@ -134,10 +133,9 @@ CaseInput SyntheticCaseGenerator::Next(const std::string& office_country, int cu
   f["vic_TraffickingStatus"] = std::string(
       Chance(rng_, 0.55) ? "ActualVictimOfTrafficking" : "PossibleVictimOfTrafficking");
   in.events = std::vector<domain::TraffickingEvent>{
-      {"", "Recruitment", citizenship, "", Date(current_year - 1, rng_), ""},
+      {"", "Recruitment", citizenship, "", DaysAgo(today_ms, rng_, 500, 700), ""},
       {"", "Exploitation", office_country == citizenship ? "MY" : office_country, "",
-       Date(current_year - 1, rng_), ""}};
-  (*in.events)[1].start_date = std::max((*in.events)[1].start_date, (*in.events)[0].start_date);
+       DaysAgo(today_ms, rng_, 301, 499), ""}};
   return in;
 }
 

@@ -14,7 +14,8 @@ class SyntheticCaseGenerator {
  public:
   explicit SyntheticCaseGenerator(std::uint32_t seed = 20261128) : rng_(seed) {}
   // A case input as registered in an office of `office_country` (destination or origin).
-  CaseInput Next(const std::string& office_country, int current_year);
+  // Dates fall within the year before `today_ms`.
+  CaseInput Next(const std::string& office_country, TimeMs today_ms);
 
  private:
   std::mt19937 rng_;

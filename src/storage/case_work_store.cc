@@ -179,7 +179,7 @@ Result<std::vector<domain::CaseTask>> CaseWorkStore::FindTasks(const TaskFilter&
   if (!f.status.empty()) add("t.status = $?", f.status);
   if (!f.due_before.empty()) add("t.due_date < $?", f.due_before);
   if (!f.after.empty()) {
-    auto bar = f.after.find('|');
+    auto bar = f.after.find('_');
     if (bar == std::string::npos) return Status::InvalidField("after", "is not a valid cursor");
     params.emplace_back(f.after.substr(0, bar));
     std::string due = "$" + std::to_string(params.size());

@@ -32,7 +32,7 @@ struct TaskFilter {
   std::string office_id;      // "" = every office
   std::string status;         // "" = any
   std::string due_before;     // YYYY-MM-DD, "" = no bound (overdue: due_date < today)
-  std::string after;          // cursor "due_date|id"
+  std::string after;          // cursor "due_date_id" (URL-safe)
   int limit = 50;
 };
 

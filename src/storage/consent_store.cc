@@ -31,22 +31,22 @@ Status ConsentStore::Append(ConsentRow& row) {
   domain::Consent& c = row.consent;
   // Serialise appenders of one case (PostgreSQL row lock; SQLite writers serialise anyway), so
   // MAX(seq) + 1 is free when we insert.
-  HW_ASSIGN_OR_RETURN(std::int64_t locked,
-                      conn_.Execute("UPDATE cases SET version = version WHERE id = $1", {c.case_id}));
+  HW_ASSIGN_OR_RETURN(
+      std::int64_t locked,
+      conn_.Execute("UPDATE cases SET version = version WHERE id = $1", {c.case_id}));
   if (locked == 0) return Status::NotFound("case not found");
-  HW_ASSIGN_OR_RETURN(Rows rows,
-                      conn_.Query("SELECT COALESCE(MAX(seq), 0) + 1 FROM case_consents "
-                                  "WHERE case_id = $1",
-                                  {c.case_id}));
+  HW_ASSIGN_OR_RETURN(Rows rows, conn_.Query("SELECT COALESCE(MAX(seq), 0) + 1 FROM case_consents "
+                                             "WHERE case_id = $1",
+                                             {c.case_id}));
   c.seq = rows.empty() ? 1 : rows[0].Int(0);
   return conn_
-      .Execute("INSERT INTO case_consents (id, case_id, office_id, seq, kind, state, consent_date, "
-               "form, witness, organisation, organisation_key, recorded_by, created_at) "
-               "VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13)",
-               {c.id, c.case_id, c.office_id, c.seq, c.kind, c.state, c.date, c.form,
-                row.sealed_witness.empty() ? Value(nullptr) : Value(Blob{row.sealed_witness}),
-                c.organisation, domain::OrganisationKey(c.organisation), c.recorded_by,
-                c.created_at})
+      .Execute(
+          "INSERT INTO case_consents (id, case_id, office_id, seq, kind, state, consent_date, "
+          "form, witness, organisation, organisation_key, recorded_by, created_at) "
+          "VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13)",
+          {c.id, c.case_id, c.office_id, c.seq, c.kind, c.state, c.date, c.form,
+           row.sealed_witness.empty() ? Value(nullptr) : Value(Blob{row.sealed_witness}),
+           c.organisation, domain::OrganisationKey(c.organisation), c.recorded_by, c.created_at})
       .status();
 }
 
@@ -64,11 +64,11 @@ Result<std::vector<ConsentRow>> ConsentStore::ListForCase(const std::string& cas
 Result<std::optional<ConsentRow>> ConsentStore::Latest(const std::string& case_id,
                                                        const std::string& kind,
                                                        const std::string& organisation_key) {
-  HW_ASSIGN_OR_RETURN(
-      Rows rows, conn_.Query(std::string("SELECT ") + kCols +
-                                 " FROM case_consents WHERE case_id = $1 AND kind = $2 AND "
-                                 "organisation_key = $3 ORDER BY seq DESC LIMIT 1",
-                             {case_id, kind, organisation_key}));
+  HW_ASSIGN_OR_RETURN(Rows rows,
+                      conn_.Query(std::string("SELECT ") + kCols +
+                                      " FROM case_consents WHERE case_id = $1 AND kind = $2 AND "
+                                      "organisation_key = $3 ORDER BY seq DESC LIMIT 1",
+                                  {case_id, kind, organisation_key}));
   if (rows.empty()) return std::optional<ConsentRow>();
   return std::optional<ConsentRow>(FromRow(rows[0]));
 }
@@ -87,9 +87,11 @@ Result<std::map<std::string, std::string>> ConsentStore::LatestStates(
   HW_ASSIGN_OR_RETURN(
       Rows rows,
       conn_.Query("SELECT c.case_id, c.state FROM case_consents c WHERE c.kind = $1 AND "
-                  "c.organisation_key = '' AND c.case_id IN (" + in + ") AND c.seq = "
-                  "(SELECT MAX(d.seq) FROM case_consents d WHERE d.case_id = c.case_id AND "
-                  "d.kind = $1 AND d.organisation_key = '')",
+                  "c.organisation_key = '' AND c.case_id IN (" +
+                      in +
+                      ") AND c.seq = "
+                      "(SELECT MAX(d.seq) FROM case_consents d WHERE d.case_id = c.case_id AND "
+                      "d.kind = $1 AND d.organisation_key = '')",
                   params));
   for (const Row& r : rows) out[r.Text(0)] = r.Text(1);
   return out;

@@ -15,7 +15,7 @@
 namespace hw::storage {
 
 struct ConsentRow {
-  domain::Consent consent;   // consent.witness unused here
+  domain::Consent consent;     // consent.witness unused here
   std::string sealed_witness;  // "" = none
 };
 

@@ -150,6 +150,28 @@ Status UserStore::SetLoginState(const domain::User& u) {
       .status();
 }
 
+Status UserStore::RecordLoginFailure(domain::User& u, TimeMs now, TimeMs window_start,
+                                     int max_failures, TimeMs lock_until) {
+  // SET expressions see the row's old values on both backends, so this is one atomic step.
+  HW_ASSIGN_OR_RETURN(
+      Rows rows,
+      conn_.Query(
+          "UPDATE users SET "
+          "failed_logins = CASE WHEN first_failed_at IS NULL OR first_failed_at <= $2 THEN 1 "
+          "ELSE failed_logins + 1 END, "
+          "first_failed_at = CASE WHEN first_failed_at IS NULL OR first_failed_at <= $2 THEN $1 "
+          "ELSE first_failed_at END, "
+          "locked_until = CASE WHEN (CASE WHEN first_failed_at IS NULL OR first_failed_at <= $2 "
+          "THEN 1 ELSE failed_logins + 1 END) >= $3 THEN $4 ELSE locked_until END "
+          "WHERE id = $5 RETURNING failed_logins, first_failed_at, locked_until",
+          {now, window_start, std::int64_t{max_failures}, lock_until, u.id}));
+  if (rows.empty()) return Status::NotFound("user not found");
+  u.failed_logins = rows[0].Int(0);
+  u.first_failed_at = rows[0].OptInt(1);
+  u.locked_until = rows[0].OptInt(2);
+  return Status::Ok();
+}
+
 Result<std::int64_t> UserStore::Count() {
   HW_ASSIGN_OR_RETURN(Rows rows, conn_.Query("SELECT COUNT(*) FROM users"));
   return rows.empty() ? std::int64_t{0} : rows[0].Int(0);

@@ -25,6 +25,11 @@ class UserStore {
   // Writes every mutable field when the stored version equals `user.version`, then bumps it.
   // Conflict (with detail current_version) when stale, NotFound when absent.
   Status Update(const domain::User& user, TimeMs now);
+  // Counts one failed sign-in atomically (concurrent failures all count): restarts the window
+  // when it is older than `window_start`, and locks until `lock_until` at `max_failures`.
+  // Updates `user` with the stored counters.
+  Status RecordLoginFailure(domain::User& user, TimeMs now, TimeMs window_start, int max_failures,
+                            TimeMs lock_until);
   // Login bookkeeping; does not bump the version (a failed login is not an edit).
   Status SetLoginState(const domain::User& user);
   Result<std::int64_t> Count();

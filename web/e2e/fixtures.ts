@@ -1,5 +1,6 @@
 import { test as base, expect, type Page } from '@playwright/test';
 import { e2eEnv, type E2EUser, type E2EUsers } from './server';
+import { totp } from './totp';
 
 /**
  * Every journey gets the server started by global_setup as its baseURL, the seeded accounts, and a page that
@@ -52,4 +53,21 @@ export async function signOut(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Sign out' }).click();
   await expect(page).toHaveURL(/\/login$/);
   await expect(page.getByText('You have signed out.')).toBeVisible();
+}
+
+/**
+ * First sign-in of an account whose role needs a second factor: the password, then enrolment through the UI
+ * (RFC 6238 code computed here), which leaves the user signed in on the home page. Returns the TOTP secret.
+ */
+export async function signInEnrollingTotp(page: Page, user: E2EUser): Promise<string> {
+  await page.goto('/login');
+  await submitLogin(page, user.username, user.password);
+  await expect(page).toHaveURL(/\/me\/two-factor$/);
+  await page.getByRole('button', { name: 'Start set-up' }).click();
+  const shown = (await page.getByTestId('totp-secret').textContent()) ?? '';
+  const secret = shown.replace(/\s+/g, '');
+  await page.getByLabel('Code from your app').fill(totp(secret));
+  await page.getByRole('button', { name: 'Verify and turn on' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /^Welcome, / })).toBeVisible();
+  return secret;
 }

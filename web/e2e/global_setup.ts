@@ -135,17 +135,23 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     const officeId = offices.items[0]?.id;
     if (!officeId) throw new Error('no office after init');
     const suffix = randomBytes(3).toString('hex');
-    const make = async (name: string, roles: string[]): Promise<E2EUser> => {
+    const make = async (name: string, roles: string[], office = officeId): Promise<E2EUser> => {
       const user = { username: `e2e_${name}_${suffix}`, password: password() };
       await api.request('POST', '/users', {
         username: user.username,
         password: user.password,
         roles,
-        office_id: officeId,
+        office_id: office,
         display_name: `E2E ${name}`,
       });
       return user;
     };
+    // A second office, for journeys that check one office cannot see another's records.
+    const otherOffice = await api.request<{ id: string }>('POST', '/offices', {
+      name: `E2E Other ${suffix}`,
+      code: `E2E-OTH-${suffix.toUpperCase()}`,
+      country: 'KE',
+    });
     const users: E2EUsers = {
       admin,
       auditor: await make('auditor', ['auditor']),
@@ -154,6 +160,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       totp: await make('totp', ['caseworker']),
       expiry: await make('expiry', ['auditor']),
       arabic: await make('arabic', ['auditor']),
+      caseworker: await make('caseworker', ['caseworker']),
+      otherCaseworker: await make('othercw', ['caseworker'], otherOffice.id),
     };
 
     process.env.HOMEWARD_URL = url;

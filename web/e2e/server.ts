@@ -12,6 +12,10 @@ export interface E2EUsers {
   totp: E2EUser;
   expiry: E2EUser;
   arabic: E2EUser;
+  /** A caseworker of the default office (enrols TOTP in its journey). */
+  caseworker: E2EUser;
+  /** A caseworker of another office, made for the cases journey: it must not see the first office's cases. */
+  otherCaseworker: E2EUser;
 }
 
 export class ApiClient {

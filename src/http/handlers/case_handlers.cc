@@ -182,33 +182,75 @@ Result<json::object> FindVocabularyJson(const std::string& name) {
   return Status::NotFound("no such vocabulary");
 }
 
+template <typename Get>
+service::CaseQuery QueryFrom(Get get) {
+  service::CaseQuery q;
+  q.status = get("status");
+  q.trafficking_status = get("trafficking_status");
+  q.caseworker = get("caseworker");
+  q.citizenship = get("citizenship");
+  q.exploitation = get("exploitation");
+  q.gender = get("gender");
+  q.age_band = get("age_band");
+  q.registered_from = get("registered_from");
+  q.registered_to = get("registered_to");
+  q.name = get("name");
+  q.sort = get("sort");
+  return q;
+}
+
+Response ListCases(service::CaseService& cases, const service::Principal& p,
+                   const service::CaseQuery& q, const Request& req) {
+  auto result = cases.List(p, q, InfoOf(req));
+  if (!result.ok()) return ErrorResponse(result.status(), req.request_id);
+  json::array items;
+  for (const auto& item : result->items) items.push_back(RowJson(item));
+  return Response::Json(200, ListBody(std::move(items), result->next));
+}
+
 }  // namespace
 
 void RegisterCaseRoutes(Api& api, Router& router) {
   service::CaseService& cases = api.services().cases;
 
   router.Add("GET", "/api/v1/cases", api.Authed([&cases](Request& req, const service::Principal& p) {
+               // Names are personal: they never travel in a URL (proxies and access logs keep them).
+               if (req.Query("name")) {
+                 return ErrorResponse(
+                     Status::InvalidField("name", "search names with POST /api/v1/cases/search"),
+                     req.request_id);
+               }
                auto page = ParsePage(req);
                if (!page.ok()) return ErrorResponse(page.status(), req.request_id);
-               service::CaseQuery q;
+               service::CaseQuery q =
+                   QueryFrom([&](const char* key) { return req.Query(key).value_or(""); });
                q.page = *page;
-               auto get = [&](const char* key) { return req.Query(key).value_or(""); };
-               q.status = get("status");
-               q.trafficking_status = get("trafficking_status");
-               q.caseworker = get("caseworker");
-               q.citizenship = get("citizenship");
-               q.exploitation = get("exploitation");
-               q.gender = get("gender");
-               q.age_band = get("age_band");
-               q.registered_from = get("registered_from");
-               q.registered_to = get("registered_to");
-               q.name = get("name");
-               q.sort = get("sort");
-               auto result = cases.List(p, q, InfoOf(req));
-               if (!result.ok()) return ErrorResponse(result.status(), req.request_id);
-               json::array items;
-               for (const auto& item : result->items) items.push_back(RowJson(item));
-               return Response::Json(200, ListBody(std::move(items), result->next));
+               return ListCases(cases, p, q, req);
+             }));
+
+  router.Add("POST", "/api/v1/cases/search",
+             api.Authed([&cases](Request& req, const service::Principal& p) {
+               auto body = ParseObject(req);
+               if (!body.ok()) return ErrorResponse(body.status(), req.request_id);
+               FieldReader r(*body);
+               r.OnlyAllow({"status", "trafficking_status", "caseworker", "citizenship",
+                            "exploitation", "gender", "age_band", "registered_from",
+                            "registered_to", "name", "sort", "limit", "after"});
+               std::map<std::string, std::string> values;
+               for (const char* key : {"status", "trafficking_status", "caseworker", "citizenship",
+                                       "exploitation", "gender", "age_band", "registered_from",
+                                       "registered_to", "name", "sort", "after"}) {
+                 values[key] = r.String(key, false, 200).value_or("");
+               }
+               auto limit = r.Integer("limit", false);
+               if (limit && (*limit < 1 || *limit > service::kMaxPageSize)) {
+                 r.Fail("limit", "must be an integer from 1 to 200");
+               }
+               if (Status st = r.Finish(); !st.ok()) return ErrorResponse(st, req.request_id);
+               service::CaseQuery q = QueryFrom([&](const char* key) { return values[key]; });
+               q.page.limit = limit ? static_cast<int>(*limit) : 50;
+               q.page.after = values["after"];
+               return ListCases(cases, p, q, req);
              }));
 
   router.Add("POST", "/api/v1/cases", api.Authed([&cases](Request& req, const service::Principal& p) {

@@ -6,6 +6,7 @@
 #include <set>
 #include <string>
 
+#include "service/audit_log.h"
 #include "storage/role_store.h"
 #include "storage/user_store.h"
 #include "unit/service/service_fixture.h"
@@ -14,6 +15,7 @@ namespace hw::service {
 namespace {
 
 using testing::kAdminPassword;
+using testing::kMinute;
 using testing::ServiceTest;
 
 // Starts from an empty store.
@@ -116,6 +118,21 @@ TEST_F(BootstrapTest, InitializeRefusesASecondTime) {
   EXPECT_FALSE(Login("admin", "another admin password").ok());
 }
 
+TEST_F(BootstrapTest, AnotherMasterKeyIsRefusedAtStartup) {
+  HW_ASSERT_OK(Init());
+  HW_ASSERT_OK(PrepareStore(*ctx_, roles_));  // the right key passes every time
+  crypto::Keyring other = crypto::Keyring::FromBytes(crypto::Key32::Random());
+  Context wrong{*db_, other, clock_, SecurityConfig{}};
+  RoleCatalog roles;
+  Status st = PrepareStore(wrong, roles);
+  EXPECT_EQ(st.code(), StatusCode::kPermissionDenied) << st.ToString();
+  InitOptions opts;
+  opts.admin_password = kAdminPassword;
+  EXPECT_EQ(InitializeStore(wrong, roles, opts).code(), StatusCode::kPermissionDenied);
+  EXPECT_FALSE(SeedDemo(wrong, roles).ok());
+  EXPECT_EQ(Count("users"), 1);
+}
+
 TEST_F(BootstrapTest, WeakAdminPasswordLeavesNothingBehind) {
   Status st = Init("short");
   ASSERT_EQ(st.code(), StatusCode::kInvalidArgument) << st.ToString();
@@ -133,13 +150,18 @@ TEST_F(BootstrapTest, SeedDemoNeedsAnInitialisedStore) {
   EXPECT_EQ(demo.status().code(), StatusCode::kNotFound);
 }
 
-TEST_F(BootstrapTest, SeedDemoCreatesFiveOfficesAndEightUsersOnce) {
+TEST_F(BootstrapTest, SeedDemoCreatesOfficesUsersAndCasesOnce) {
+  // Late in the year, so every synthetic date of the current year lies in the past (see
+  // SeedDemoWorksEarlyInTheYear for the rest of the year).
+  clock_.Advance(320LL * 24 * 60 * kMinute);  // 2027-12-01
   HW_ASSERT_OK(Init());
   auto demo = SeedDemo(*ctx_, roles_);
   ASSERT_TRUE(demo.ok()) << demo.status().ToString();
-  ASSERT_EQ(demo->size(), 8u);
   EXPECT_EQ(Count("offices"), 6);  // HQ + 5
-  EXPECT_EQ(Count("users"), 9);    // admin + 8
+  EXPECT_GE(demo->size(), 8u);
+  EXPECT_EQ(Count("users"), 1 + static_cast<std::int64_t>(demo->size()));  // admin + the demo's
+  const std::int64_t cases = Count("cases");
+  EXPECT_GT(cases, 0);
 
   auto conn = Conn();
   storage::OfficeStore offices(*conn);
@@ -150,8 +172,10 @@ TEST_F(BootstrapTest, SeedDemoCreatesFiveOfficesAndEightUsersOnce) {
     office_by_code[code] = (*o)->id;
   }
   std::set<std::string> roles_seen;
+  std::set<std::string> offices_with_caseworker;
   for (const DemoCredential& c : *demo) {
     roles_seen.insert(c.role);
+    if (c.role == "caseworker") offices_with_caseworker.insert(c.office_code);
     EXPECT_GE(c.password.size(), 12u) << c.username;
     auto u = storage::UserStore(*conn).FindByUsername(c.username);
     ASSERT_TRUE(u.ok() && u->has_value()) << c.username;
@@ -160,24 +184,38 @@ TEST_F(BootstrapTest, SeedDemoCreatesFiveOfficesAndEightUsersOnce) {
     auto login = Login(c.username, c.password);
     EXPECT_TRUE(login.ok()) << c.username << ": " << login.status().ToString();
   }
-  // A user for every role: admin comes from init, the demo adds the seven others.
+  // A user for every role: admin comes from init, the demo adds the others.
   std::set<std::string> want;
   for (const auto& r : DefaultRoles()) {
     if (r.name != "admin") want.insert(r.name);
   }
   EXPECT_EQ(roles_seen, want);
+  EXPECT_EQ(offices_with_caseworker.size(), 5u);
 
   auto again = SeedDemo(*ctx_, roles_);
   ASSERT_TRUE(again.ok()) << again.status().ToString();
   EXPECT_TRUE(again->empty());
   EXPECT_EQ(Count("offices"), 6);
-  EXPECT_EQ(Count("users"), 9);
+  EXPECT_EQ(Count("users"), 1 + static_cast<std::int64_t>(demo->size()));
+  EXPECT_EQ(Count("cases"), cases);
+  auto verified = VerifyAuditChain(*db_, keyring_);
+  ASSERT_TRUE(verified.ok());
+  EXPECT_TRUE(verified->intact) << verified->problem;
+}
+
+// `homeward demo` must work on any day: synthetic dates may not lie in the future.
+TEST_F(BootstrapTest, SeedDemoWorksEarlyInTheYear) {
+  HW_ASSERT_OK(Init());  // the clock stands at 2027-01-15
+  auto demo = SeedDemo(*ctx_, roles_);
+  ASSERT_TRUE(demo.ok()) << demo.status().ToString();
+  EXPECT_GT(Count("cases"), 0);
 }
 
 TEST_F(BootstrapTest, DemoPasswordsDifferPerInstallation) {
+  clock_.Advance(320LL * 24 * 60 * kMinute);
   HW_ASSERT_OK(Init());
   auto demo = SeedDemo(*ctx_, roles_);
-  ASSERT_TRUE(demo.ok());
+  ASSERT_TRUE(demo.ok()) << demo.status().ToString();
   std::set<std::string> passwords;
   for (const auto& c : *demo) passwords.insert(c.password);
   EXPECT_EQ(passwords.size(), demo->size());

@@ -68,7 +68,8 @@ class StorageTest : public ::testing::TestWithParam<Backend> {
         ASSERT_TRUE(created.ok()) << created.ToString();
       }
       url_ = base_url_ + (base_url_.find('?') == std::string::npos ? "?" : "&") +
-             "options=-c%20search_path%3D" + schema_;
+             "options=-c%20search_path%3D" + schema_ +
+             "%20-c%20synchronous_commit%3Doff";  // test data: do not wait for the WAL flush
       auto db = OpenDatabase(url_);
       ASSERT_TRUE(db.ok()) << db.status().ToString();
       db_ = std::move(db).value();

@@ -1,7 +1,8 @@
-import { useEffect, useRef } from 'react';
+import { Suspense, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useLocation } from 'react-router';
 import { LanguageSwitcher } from '@/components/language_switcher';
+import { Loading } from '@/components/loading';
 import { SignOutButton } from '@/features/auth';
 import { paths } from '@/lib/paths';
 import { can } from '@/lib/permissions';
@@ -71,7 +72,9 @@ export function AppLayout() {
         </div>
       </header>
       <main id="main" ref={mainRef} tabIndex={-1} className="app-main">
-        <Outlet />
+        <Suspense fallback={<Loading />}>
+          <Outlet />
+        </Suspense>
       </main>
       <footer className="app-footer">
         <p>{t('app.footer')}</p>

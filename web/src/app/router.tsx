@@ -1,14 +1,7 @@
+import { lazy } from 'react';
 import { createBrowserRouter } from 'react-router';
 import { AuditListRoute } from '@/features/audit';
 import { LoginRoute } from '@/features/auth';
-import {
-  CaseCreateRoute,
-  CaseHistoryRoute,
-  CaseLayoutRoute,
-  CaseProfileRoute,
-  CasesListRoute,
-  CaseTraffickingRoute,
-} from '@/features/cases';
 import { ProfileRoute, TwoFactorRoute } from '@/features/me';
 import { OfficeCreateRoute, OfficesListRoute } from '@/features/offices';
 import { UserCreateRoute, UserEditRoute, UsersListRoute } from '@/features/users';
@@ -17,6 +10,15 @@ import { HomeRoute } from './home';
 import { AppLayout } from './layout';
 import { NotFoundRoute, RouteError } from './not_found';
 import { Root } from './root';
+
+// Case management is the largest feature: it loads on first use, so the login page stays small and quick.
+const cases = () => import('@/features/cases');
+const CasesListRoute = lazy(() => cases().then((m) => ({ default: m.CasesListRoute })));
+const CaseCreateRoute = lazy(() => cases().then((m) => ({ default: m.CaseCreateRoute })));
+const CaseLayoutRoute = lazy(() => cases().then((m) => ({ default: m.CaseLayoutRoute })));
+const CaseProfileRoute = lazy(() => cases().then((m) => ({ default: m.CaseProfileRoute })));
+const CaseTraffickingRoute = lazy(() => cases().then((m) => ({ default: m.CaseTraffickingRoute })));
+const CaseHistoryRoute = lazy(() => cases().then((m) => ({ default: m.CaseHistoryRoute })));
 
 export const router = createBrowserRouter([
   {

@@ -1,5 +1,5 @@
 /**
- * GET /cases/{id}/history — every change as field-level diffs, newest first. For an encrypted field the server
+ * GET /cases/{id}/history — every change as field-level diffs, in the order the server keeps them. For an encrypted field the server
  * says only that it changed, never the values.
  */
 import { useInfiniteQuery } from '@tanstack/react-query';

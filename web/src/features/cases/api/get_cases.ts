@@ -2,8 +2,8 @@
  * GET /cases — case rows in the caller's scope, filtered and sorted, a page at a time (keyset: `after` = the
  * previous page's `next`). Rows carry no personal field except `display_name`, and that only for `view_pii`.
  *
- * `name` searches names and aliases through the server's blind index (case and diacritics ignored). The contract
- * puts it in the query string; the UI never puts it in its own address bar.
+ * `name` searches names and aliases through the server's blind index (case and diacritics ignored). It goes
+ * in the body of POST /cases/search, never in a URL (nor in the UI's own address bar).
  */
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { z } from 'zod';
@@ -53,8 +53,18 @@ const casePageSchema = listSchema(caseRowSchema);
 export const casesQueryKey = ['cases'] as const;
 
 export function getCases(filters: CaseFilters, params: { limit?: number; after?: string | null }) {
+  const limit = params.limit ?? DEFAULT_PAGE_SIZE;
+  if (filters.name) {
+    // A name is personal data: it travels in the body of a POST, never in a URL.
+    const body: Record<string, string | number> = { limit };
+    for (const [key, value] of Object.entries(filters)) {
+      if (value) body[key] = value;
+    }
+    if (params.after) body.after = params.after;
+    return apiRequest('/cases/search', { method: 'POST', body, schema: casePageSchema });
+  }
   return apiRequest('/cases', {
-    query: { ...filters, limit: params.limit ?? DEFAULT_PAGE_SIZE, after: params.after },
+    query: { ...filters, limit, after: params.after },
     schema: casePageSchema,
   });
 }

@@ -13,6 +13,8 @@ export function ageBandLabel(t: TFunction, band: string | null | undefined): str
       return t('cases.age_band_35_49');
     case '50+':
       return t('cases.age_band_50_plus');
+    case 'unknown':
+      return t('cases.age_band_unknown');
     case null:
     case undefined:
     case '':

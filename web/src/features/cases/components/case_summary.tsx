@@ -35,7 +35,12 @@ export function FieldValue({
     value === '' ||
     (Array.isArray(value) && !value.length);
   if (empty) return <span className="muted">{t('cases.not_recorded')}</span>;
-  return <>{children ?? String(value as string | number)}</>;
+  return (
+    <>
+      {children ??
+        (typeof value === 'string' || typeof value === 'number' ? value : JSON.stringify(value))}
+    </>
+  );
 }
 
 function Item({ label, children }: { label: string; children: ReactNode }) {

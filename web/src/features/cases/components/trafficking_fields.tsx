@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SelectField, TextField } from '@/components/field';
 import type { FieldErrors } from '@/lib/api';
@@ -120,11 +121,21 @@ interface EventsEditorProps {
 export function EventsEditor({ events, onChange, fields }: EventsEditorProps) {
   const { t } = useTranslation();
   const countries = useCountryOptions();
+  const groupRef = useRef<HTMLFieldSetElement>(null);
+  // After "Add an event" or "Remove event", focus goes where the user continues: the new event's first field,
+  // or the add button, instead of being lost with a removed button.
+  const pendingFocus = useRef<string | null>(null);
+  useEffect(() => {
+    const name = pendingFocus.current;
+    if (!name) return;
+    pendingFocus.current = null;
+    groupRef.current?.querySelector<HTMLElement>(`[name="${CSS.escape(name)}"]`)?.focus();
+  });
   const update = (index: number, patch: Partial<EventDraft>) =>
     onChange(events.map((event, i) => (i === index ? { ...event, ...patch } : event)));
 
   return (
-    <fieldset className="form-section">
+    <fieldset ref={groupRef} className="form-section">
       <legend>{t('cases.field.events')}</legend>
       <p className="field-hint">{t('cases.field.events_hint')}</p>
       {fields.events ? <p className="field-error">{fields.events}</p> : null}
@@ -187,7 +198,10 @@ export function EventsEditor({ events, onChange, fields }: EventsEditorProps) {
               <button
                 type="button"
                 className="btn btn-secondary"
-                onClick={() => onChange(events.filter((_, i) => i !== index))}
+                onClick={() => {
+                  pendingFocus.current = 'add-event';
+                  onChange(events.filter((_, i) => i !== index));
+                }}
               >
                 {t('cases.wizard.remove_event', { n })}
               </button>
@@ -198,8 +212,12 @@ export function EventsEditor({ events, onChange, fields }: EventsEditorProps) {
       <div className="form-actions">
         <button
           type="button"
+          name="add-event"
           className="btn btn-secondary"
-          onClick={() => onChange([...events, emptyEventDraft()])}
+          onClick={() => {
+            pendingFocus.current = `events[${events.length}].hte_Type`;
+            onChange([...events, emptyEventDraft()]);
+          }}
         >
           {t('cases.wizard.add_event')}
         </button>

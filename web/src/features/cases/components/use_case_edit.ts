@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useState, type RefObject } from 'react';
 import { isApiError, type FieldErrors } from '@/lib/api';
 import { focusFirstError, validate } from '@/lib/validation';
 import type { Case } from '../api/get_case';
@@ -8,9 +8,12 @@ import { updateCaseInputSchema, useUpdateCase, type UpdateCaseInput } from '../a
  * Saving one tab of a case: checks the changes, sends them with the version read, and reports field errors
  * (client or server) and a stale version. `onSaved` runs with the saved record.
  */
-export function useCaseEdit(record: Case, onSaved: (saved: Case) => void) {
+export function useCaseEdit(
+  record: Case,
+  formRef: RefObject<HTMLFormElement | null>,
+  onSaved: (saved: Case) => void,
+) {
   const update = useUpdateCase(record.id);
-  const formRef = useRef<HTMLFormElement>(null);
   const [fields, setFields] = useState<FieldErrors>({});
 
   function save(changes: Omit<UpdateCaseInput, 'version'>) {
@@ -40,5 +43,5 @@ export function useCaseEdit(record: Case, onSaved: (saved: Case) => void) {
 
   const stale = isApiError(update.error) && update.error.status === 409;
   const hasFieldErrors = isApiError(update.error) && Object.keys(update.error.fields).length > 0;
-  return { formRef, fields, save, update, stale, hasFieldErrors };
+  return { fields, save, update, stale, hasFieldErrors };
 }

@@ -3,7 +3,7 @@
  * example `events[0].hte_EndDate`) takes the user to the step that owns it. Screening, the identification
  * decision and consent become steps here when their endpoints exist; the review step stays last.
  */
-import type { ReactNode } from 'react';
+import type { ComponentType, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FieldErrors } from '@/lib/api';
 import type { CreateCaseInput } from '../api/create_case';
@@ -62,7 +62,7 @@ export interface WizardStep {
   /** i18n key of the step's title. */
   titleKey: string;
   owns: (fieldKey: string) => boolean;
-  render: (props: StepProps) => ReactNode;
+  component: ComponentType<StepProps>;
 }
 
 function RegistrationStep({ draft, onChange, fields, piiVisible }: StepProps) {
@@ -148,19 +148,19 @@ export const caseWizardSteps: readonly WizardStep[] = [
     id: 'registration',
     titleKey: 'cases.wizard.step_registration',
     owns: (key) => key === 'person' || key.startsWith('person.') || key.startsWith('cas_'),
-    render: (props) => <RegistrationStep {...props} />,
+    component: RegistrationStep,
   },
   {
     id: 'trafficking',
     titleKey: 'cases.wizard.step_trafficking',
     owns: (key) => key.startsWith('vic_') || key === 'events' || key.startsWith('events['),
-    render: (props) => <TraffickingStep {...props} />,
+    component: TraffickingStep,
   },
   {
     id: 'review',
     titleKey: 'cases.wizard.step_review',
     owns: () => false,
-    render: (props) => <ReviewStep {...props} />,
+    component: ReviewStep,
   },
 ];
 

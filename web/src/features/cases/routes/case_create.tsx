@@ -117,6 +117,7 @@ export function CaseCreateRoute() {
   }
 
   const title = t(step.titleKey);
+  const StepFields = step.component;
   const serverFieldErrors = isApiError(create.error) && Object.keys(create.error.fields).length > 0;
 
   return (
@@ -159,13 +160,13 @@ export function CaseCreateRoute() {
               input?.focus();
             }}
           />
-          {step.render({
-            draft,
-            onChange: setDraft,
-            fields: stepFields,
-            piiVisible,
-            goTo: goToStep,
-          })}
+          <StepFields
+            draft={draft}
+            onChange={setDraft}
+            fields={stepFields}
+            piiVisible={piiVisible}
+            goTo={goToStep}
+          />
           <div className="form-actions wizard-actions">
             {current > 0 ? (
               <button type="button" className="btn btn-secondary" onClick={() => goTo(current - 1)}>

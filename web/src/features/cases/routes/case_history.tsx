@@ -19,9 +19,19 @@ export function CaseHistoryRoute() {
   const format = useHistoryValueFormatter();
   const entries = history.data?.pages.flatMap((page) => page.items) ?? [];
 
+  // Actors are user ids; a caseworker may not list accounts, so others show as a short id to quote to an admin.
   const actor = (entry: HistoryEntry) => {
     if (entry.actor && entry.actor === me.id) return t('cases.history_you');
-    return entry.actor_name ?? entry.actor ?? '';
+    if (entry.actor_name) return entry.actor_name;
+    if (!entry.actor) return '';
+    return (
+      <>
+        {t('cases.history_other_user')}{' '}
+        <code dir="ltr" title={entry.actor}>
+          {entry.actor.slice(0, 8)}
+        </code>
+      </>
+    );
   };
   const empty = <span className="muted">{t('cases.history_empty_value')}</span>;
 

@@ -1,4 +1,4 @@
-import { useState, type SubmitEvent } from 'react';
+import { useRef, useState, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert, ErrorAlert } from '@/components/alert';
 import { Card } from '@/components/page';
@@ -77,7 +77,8 @@ function ProfileForm({ record, piiVisible, onDone, onReload, reloading }: Profil
   const { t } = useTranslation();
   const [referral, setReferral] = useState(() => referralDraftFrom(record));
   const [person, setPerson] = useState(() => personDraftFrom(record.person));
-  const edit = useCaseEdit(record, (saved) => onDone(saved));
+  const formRef = useRef<HTMLFormElement>(null);
+  const edit = useCaseEdit(record, formRef, (saved) => onDone(saved));
 
   function onSubmit(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -97,7 +98,7 @@ function ProfileForm({ record, piiVisible, onDone, onReload, reloading }: Profil
 
   return (
     <Card title={t('cases.edit_profile')}>
-      <form ref={edit.formRef} className="form" onSubmit={onSubmit} noValidate>
+      <form ref={formRef} className="form" onSubmit={onSubmit} noValidate>
         {edit.stale ? (
           <StaleAlert onReload={onReload} reloading={reloading} />
         ) : edit.update.isError && !edit.hasFieldErrors ? (

@@ -1,4 +1,4 @@
-import { useState, type SubmitEvent } from 'react';
+import { useRef, useState, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert, ErrorAlert } from '@/components/alert';
 import { Card } from '@/components/page';
@@ -71,7 +71,8 @@ interface TraffickingFormProps {
 function TraffickingForm({ record, onDone, onReload, reloading }: TraffickingFormProps) {
   const { t } = useTranslation();
   const [draft, setDraft] = useState(() => traffickingDraftFrom(record));
-  const edit = useCaseEdit(record, (saved) => onDone(saved));
+  const formRef = useRef<HTMLFormElement>(null);
+  const edit = useCaseEdit(record, formRef, (saved) => onDone(saved));
 
   function onSubmit(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -85,7 +86,7 @@ function TraffickingForm({ record, onDone, onReload, reloading }: TraffickingFor
 
   return (
     <Card title={t('cases.edit_trafficking')}>
-      <form ref={edit.formRef} className="form" onSubmit={onSubmit} noValidate>
+      <form ref={formRef} className="form" onSubmit={onSubmit} noValidate>
         {edit.stale ? (
           <StaleAlert onReload={onReload} reloading={reloading} />
         ) : edit.update.isError && !edit.hasFieldErrors ? (
