@@ -126,6 +126,15 @@ TEST_F(OfficeServiceTest, ListPages) {
   EXPECT_FALSE(exact->next.has_value());  // no empty last page
 }
 
+TEST_F(OfficeServiceTest, BadCursorIsInvalidArgumentOnAfter) {
+  for (const char* after : {"abc", "MYS-KUL", "' OR 1=1 --"}) {
+    auto r = offices_->List(admin_, {10, after});
+    ASSERT_EQ(r.status().code(), StatusCode::kInvalidArgument) << after;
+    EXPECT_EQ(r.status().fields().count("after"), 1u) << after;
+  }
+  EXPECT_TRUE(offices_->List(admin_, {10, NewId()}).ok());  // any well-formed id is a cursor
+}
+
 class AuditServiceTest : public ServiceTest {
  protected:
   void SetUp() override {

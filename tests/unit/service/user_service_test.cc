@@ -218,6 +218,15 @@ TEST_F(UserServiceTest, ListPages) {
   EXPECT_EQ(std::set<std::string>(seen.begin(), seen.end()).size(), 5u);
 }
 
+TEST_F(UserServiceTest, BadCursorIsInvalidArgumentOnAfter) {
+  for (const char* after : {"abc", "' OR 1=1 --", "0190B6D4-2F7C-7ABC-8DEF-0123456789AB"}) {
+    auto r = users_->List(admin_, {10, after});
+    ASSERT_EQ(r.status().code(), StatusCode::kInvalidArgument) << after;
+    EXPECT_EQ(r.status().fields().count("after"), 1u) << after;
+  }
+  EXPECT_TRUE(users_->List(admin_, {10, NewId()}).ok());  // any well-formed id is a cursor
+}
+
 TEST_F(UserServiceTest, PatchUpdatesAndBumpsTheVersion) {
   UserView u = MakeUser("gina", "caseworker", kl_);
   domain::UserPatch patch;

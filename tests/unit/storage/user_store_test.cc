@@ -279,6 +279,66 @@ TEST_P(UserStoreTest, SetLoginStateKeepsTheVersion) {
   EXPECT_EQ(g.last_login_at, 300);
 }
 
+TEST_P(UserStoreTest, RecordLoginFailureCountsWithinTheWindowAndLocks) {
+  domain::User u = Insert(MakeUser(office_a_, "ivy"));
+  const TimeMs kWindow = 900'000;
+  auto conn = Conn();
+  UserStore store(*conn);
+  // Failures at 10 s intervals; the fifth locks until now + 15 min.
+  for (int i = 1; i <= 5; ++i) {
+    const TimeMs now = 1'000'000 + i * 10'000;
+    domain::User stale = u;  // the caller's copy does not matter: the store counts
+    ASSERT_TRUE(store.RecordLoginFailure(stale, now, now - kWindow, 5, now + kWindow).ok());
+    EXPECT_EQ(stale.failed_logins, i);
+    EXPECT_EQ(stale.first_failed_at, 1'010'000);
+    if (i < 5) {
+      EXPECT_FALSE(stale.locked_until.has_value()) << i;
+    } else {
+      EXPECT_EQ(stale.locked_until, now + kWindow);
+    }
+  }
+  domain::User g = MustGet(u.id);
+  EXPECT_EQ(g.failed_logins, 5);
+  EXPECT_EQ(g.first_failed_at, 1'010'000);
+  EXPECT_EQ(g.locked_until, 1'050'000 + kWindow);
+  EXPECT_EQ(g.version, 1);  // bookkeeping, not an edit
+}
+
+TEST_P(UserStoreTest, RecordLoginFailureRestartsAnExpiredWindow) {
+  domain::User u = Insert(MakeUser(office_a_, "jack"));
+  const TimeMs kWindow = 900'000;
+  auto conn = Conn();
+  UserStore store(*conn);
+  for (int i = 0; i < 3; ++i) {
+    ASSERT_TRUE(store.RecordLoginFailure(u, 1000 + i, 1000 + i - kWindow, 5, 0).ok());
+  }
+  EXPECT_EQ(u.failed_logins, 3);
+  // Exactly one window after the first failure: a new window begins.
+  const TimeMs later = 1000 + kWindow;
+  ASSERT_TRUE(store.RecordLoginFailure(u, later, later - kWindow, 5, later + kWindow).ok());
+  EXPECT_EQ(u.failed_logins, 1);
+  EXPECT_EQ(u.first_failed_at, later);
+  EXPECT_FALSE(u.locked_until.has_value());
+}
+
+TEST_P(UserStoreTest, RecordLoginFailureCountsEveryConnection) {
+  domain::User u = Insert(MakeUser(office_a_, "kim"));
+  auto a = Conn();
+  auto b = Conn();
+  for (int i = 0; i < 3; ++i) {
+    domain::User copy_a = u, copy_b = u;  // both start from the same stale read
+    ASSERT_TRUE(UserStore(*a).RecordLoginFailure(copy_a, 100, 0, 10, 999).ok());
+    ASSERT_TRUE(UserStore(*b).RecordLoginFailure(copy_b, 100, 0, 10, 999).ok());
+  }
+  EXPECT_EQ(MustGet(u.id).failed_logins, 6);
+}
+
+TEST_P(UserStoreTest, RecordLoginFailureOfUnknownUserIsNotFound) {
+  domain::User ghost = MakeUser(office_a_, "ghost");
+  auto conn = Conn();
+  EXPECT_EQ(UserStore(*conn).RecordLoginFailure(ghost, 1, 0, 5, 2).code(), StatusCode::kNotFound);
+}
+
 HW_INSTANTIATE_BACKENDS(UserStoreTest);
 
 }  // namespace
