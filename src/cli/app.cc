@@ -1,10 +1,11 @@
 #include "cli/app.h"
 
+#include <toml++/toml.h>
+
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
-#include <toml++/toml.h>
 
 #include "crypto/token.h"
 #include "service/bootstrap.h"
@@ -35,8 +36,10 @@ service::SecurityConfig LoadSecurityConfig(const std::string& data_dir) {
       auto tbl = toml::parse_file(path.string());
       auto sec = tbl["security"];
       cfg.require_totp = sec["require_totp"].value_or(cfg.require_totp);
-      cfg.failures_per_address = sec["login_failures_per_address"].value_or(cfg.failures_per_address);
-      cfg.session_idle_ms = sec["session_idle_minutes"].value_or(cfg.session_idle_ms / 60000) * 60000;
+      cfg.failures_per_address =
+          sec["login_failures_per_address"].value_or(cfg.failures_per_address);
+      cfg.session_idle_ms =
+          sec["session_idle_minutes"].value_or(cfg.session_idle_ms / 60000) * 60000;
     } catch (const toml::parse_error& e) {
       std::fprintf(stderr, "warning: ignoring %s: %s\n", path.c_str(), e.what());
     }
@@ -65,6 +68,7 @@ Result<std::unique_ptr<App>> App::Open(const DataDirOptions& opts) {
   HW_ASSIGN_OR_RETURN(crypto::Keyring keyring, crypto::Keyring::LoadFromEnvOrFile(key_path));
   app->keyring_.emplace(std::move(keyring));
   HW_ASSIGN_OR_RETURN(app->db_, storage::OpenDatabase(ResolveDbUrl(opts)));
+  // NOLINTNEXTLINE(modernize-make-unique): an aggregate of references (no constructor to call)
   app->ctx_.reset(new service::Context{*app->db_, *app->keyring_, app->clock_,
                                        LoadSecurityConfig(opts.data_dir)});
   HW_RETURN_IF_ERROR(service::PrepareStore(*app->ctx_, app->roles_));

@@ -89,8 +89,8 @@ void AddUserCommands(CLI::App& root) {
         if (!pw.ok()) return Fail("user add", pw.status());
         password = *pw;
       }
-      auto u = app.users().Create(p, {add->username, add->display_name, password, add->roles, *office},
-                                  kCliRequest);
+      auto u = app.users().Create(
+          p, {add->username, add->display_name, password, add->roles, *office}, kCliRequest);
       if (!u.ok()) return Fail("user add", u.status());
       std::printf("created %s (%s)\n", u->user.username.c_str(), u->user.id.c_str());
       if (add->password_file.empty()) std::printf("password: %s\n", password.c_str());
@@ -214,8 +214,9 @@ void AddDemoCommand(CLI::App& root) {
     Run("demo", *args, [&](App& app, const service::Principal&) {
       auto creds = service::SeedDemo(app.ctx(), app.roles());
       if (!creds.ok()) return Fail("demo", creds.status());
-      std::printf("Demo offices: MYS-KUL Kuala Lumpur, VNM-HAN Hanoi, MMR-RGN Yangon, "
-                  "MDA-KIV Chisinau, UGA-KLA Kampala\n");
+      std::printf(
+          "Demo offices: MYS-KUL Kuala Lumpur, VNM-HAN Hanoi, MMR-RGN Yangon, "
+          "MDA-KIV Chisinau, UGA-KLA Kampala\n");
       if (creds->empty()) std::printf("Demo users exist already (passwords were shown once).\n");
       for (const auto& c : *creds) {
         std::printf("  %-20s %-18s %-8s password: %s\n", c.username.c_str(), c.role.c_str(),

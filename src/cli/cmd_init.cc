@@ -52,8 +52,9 @@ int RunInit(const InitArgs& args) {
   ::chmod(args.data_dir.c_str(), 0700);
   fs::path key_path = fs::path(args.data_dir) / "master.key";
   if (fs::exists(key_path)) {
-    return Fail("init", Status::Conflict("refusing to touch an existing store: " +
-                                         key_path.string() + " exists"));
+    return Fail(
+        "init",
+        Status::Conflict("refusing to touch an existing store: " + key_path.string() + " exists"));
   }
   DataDirOptions opts{args.data_dir, args.db_url};
   std::string url = ResolveDbUrl(opts);

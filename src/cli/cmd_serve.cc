@@ -45,9 +45,9 @@ int RunServe(const ServeArgs& args) {
   http::ApiOptions api_opts;
   // Plain HTTP is only acceptable on loopback; anywhere else TLS terminates in front of us.
   api_opts.secure_cookies = !IsLoopback(opts.address);
-  http::Api api({a.auth(), a.users(), a.offices(), a.audit(), a.cases(), a.consents(),
-                 a.closures(), a.exports(), a.screening(),
-                 a.case_work()}, api_opts);
+  http::Api api({a.auth(), a.users(), a.offices(), a.audit(), a.cases(), a.consents(), a.closures(),
+                 a.exports(), a.screening(), a.case_work()},
+                api_opts);
   http::Server server(opts, [&api](http::Request& req) { return api.Handle(req); });
   if (Status st = server.Start(); !st.ok()) return Fail("serve", st);
   std::printf("Homeward listening on http://%s:%u\n", opts.address.c_str(), server.port());

@@ -1,10 +1,9 @@
 // homeward: the server and its administration commands.
-#include <CLI/CLI.hpp>
-
+#include <spdlog/spdlog.h>
 #include <sys/stat.h>
 
+#include <CLI/CLI.hpp>
 #include <cstdio>
-#include <spdlog/spdlog.h>
 
 #include "cli/commands.h"
 #include "common/status.h"
@@ -19,9 +18,9 @@ int Fail(const std::string& what, const Status& status) {
 
 }  // namespace hw::cli
 
-int main(int argc, char** argv) {
-  // Keys, databases and logs hold secrets: nothing we create is readable by others.
-  ::umask(077);
+namespace {
+
+int Run(int argc, char** argv) {
   if (!hw::crypto::InitCrypto().ok()) {
     std::fprintf(stderr, "homeward: cannot initialise libsodium\n");
     return 2;
@@ -40,4 +39,18 @@ int main(int argc, char** argv) {
     return app.exit(e);
   }
   return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  // Keys, databases and logs hold secrets: nothing we create is readable by others.
+  ::umask(077);
+  try {
+    return Run(argc, argv);
+  } catch (...) {
+    // A broken invariant: say so without details that could hold personal data.
+    std::fprintf(stderr, "homeward: internal error\n");
+    return 70;
+  }
 }

@@ -13,7 +13,7 @@ TimeMs SystemClock::NowMs() const {
 }
 
 std::string FormatTimestamp(TimeMs ms) {
-  std::time_t secs = static_cast<std::time_t>(ms / 1000);
+  auto secs = static_cast<std::time_t>(ms / 1000);
   std::tm tm{};
   gmtime_r(&secs, &tm);
   char buf[64];

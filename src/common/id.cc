@@ -14,7 +14,8 @@ std::string NewId() {
   auto ms = static_cast<std::uint64_t>(std::chrono::duration_cast<std::chrono::milliseconds>(
                                            std::chrono::system_clock::now().time_since_epoch())
                                            .count());
-  for (int i = 0; i < 6; ++i) b[static_cast<size_t>(i)] = static_cast<unsigned char>(ms >> (40 - 8 * i));
+  for (int i = 0; i < 6; ++i)
+    b[static_cast<size_t>(i)] = static_cast<unsigned char>(ms >> (40 - 8 * i));
   b[6] = static_cast<unsigned char>(0x70 | (b[6] & 0x0F));
   b[8] = static_cast<unsigned char>(0x80 | (b[8] & 0x3F));
   static constexpr char kHex[] = "0123456789abcdef";

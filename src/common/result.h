@@ -12,7 +12,7 @@ namespace hw {
 template <typename T>
 class [[nodiscard]] Result {
  public:
-  Result(T value) : value_(std::move(value)) {}  // NOLINT: implicit by design
+  Result(T value) : value_(std::move(value)) {}         // NOLINT: implicit by design
   Result(Status status) : status_(std::move(status)) {  // NOLINT: implicit by design
     assert(!status_.ok() && "Result needs a value or a non-ok Status");
     if (status_.ok()) status_ = Status::Internal("Result constructed from ok Status");

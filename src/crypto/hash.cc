@@ -30,7 +30,7 @@ std::string OneShot(const unsigned char* key, std::size_t key_len, std::string_v
 }  // namespace
 
 struct Blake2bHasher::State {
-  crypto_generichash_state state;
+  crypto_generichash_state state{};
   bool finished = false;
   ~State() { sodium_memzero(&state, sizeof state); }
 };

@@ -29,7 +29,7 @@ std::string Blake2bKeyedHex(const Key32& key, std::string_view data, std::size_t
 class Blake2bHasher {
  public:
   explicit Blake2bHasher(std::size_t out_len = 32);
-  Blake2bHasher(const Key32& key, std::size_t out_len = 32);
+  explicit Blake2bHasher(const Key32& key, std::size_t out_len = 32);
   Blake2bHasher(Blake2bHasher&&) noexcept;
   Blake2bHasher& operator=(Blake2bHasher&&) noexcept;
   ~Blake2bHasher();

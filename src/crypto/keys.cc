@@ -10,14 +10,11 @@ void SecureZero(void* data, std::size_t size) noexcept {
   if (data != nullptr && size > 0) sodium_memzero(data, size);
 }
 
-Key32::Key32() noexcept { bytes_.fill(0); }
+Key32::Key32() noexcept : bytes_{} {}
 
-Key32::Key32(const Key32& other) noexcept : bytes_(other.bytes_) {}
+Key32::Key32(const Key32& other) noexcept = default;
 
-Key32& Key32::operator=(const Key32& other) noexcept {
-  bytes_ = other.bytes_;
-  return *this;
-}
+Key32& Key32::operator=(const Key32& other) noexcept = default;
 
 Key32::~Key32() { SecureZero(bytes_.data(), bytes_.size()); }
 

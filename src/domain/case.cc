@@ -26,8 +26,8 @@ const std::vector<FieldSpec> kSpecs = {
      false, false, true, 0, 0},
     {"vic_TypeOfExploitation", K::kVocabList, "vic_TypeOfExploitation", false, false, true, 0, 0},
     {"vic_ForcedLabourIndustry", K::kVocab, "vic_ForcedLabourIndustry", false, false, true, 0, 0},
-    {"vic_TypeOfSexExploitation", K::kVocabList, "vic_TypeOfSexExploitation", false, false, true,
-     0, 0},
+    {"vic_TypeOfSexExploitation", K::kVocabList, "vic_TypeOfSexExploitation", false, false, true, 0,
+     0},
     {"vic_MethodsOfControl", K::kVocabList, "vic_MethodsOfControl", false, false, true, 0, 0},
     {"vic_MethodOfRecruitment", K::kVocabList, "vic_MethodOfRecruitment", false, false, true, 0, 0},
     {"vic_RecruitmentWebsitesAndApps", K::kVocabList, "vic_RecruitmentWebsitesAndApps", false,
@@ -109,7 +109,8 @@ void CheckOne(const FieldSpec& spec, const FieldValue& v, const std::string& tod
       break;
     case K::kCountryList:
       for (const auto& c : std::get<std::vector<std::string>>(v)) {
-        if (!IsIsoCountry(c)) fail("unknown country '" + QuoteInput(c) + "'; use ISO 3166-1 alpha-2");
+        if (!IsIsoCountry(c))
+          fail("unknown country '" + QuoteInput(c) + "'; use ISO 3166-1 alpha-2");
       }
       break;
     case K::kLanguage:

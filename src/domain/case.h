@@ -1,5 +1,6 @@
-// A victim case: the person (prs_), the victim context (vic_) and the case (cas_) fields of HTCDS 2.0,
-// described once as a table of field specs that drives JSON, validation, storage and history.
+// A victim case: the person (prs_), the victim context (vic_) and the case (cas_) fields of
+// HTCDS 2.0, described once as a table of field specs that drives JSON, validation, storage and
+// history.
 #pragma once
 
 #include <map>
@@ -27,13 +28,13 @@ enum class FieldKind {
 };
 
 struct FieldSpec {
-  const char* name;          // HTCDS name, e.g. "prs_FirstName"
-  FieldKind kind;
-  const char* vocabulary;    // for kVocab/kVocabList
-  bool personal;             // encrypted at rest, shown only with view_pii
-  bool in_person;            // lives under "person" in the API
-  bool settable;             // accepted in create/patch bodies
-  long long min = 0;         // kInt bounds; kText max length
+  const char* name = "";  // HTCDS name, e.g. "prs_FirstName"
+  FieldKind kind = FieldKind::kText;
+  const char* vocabulary = nullptr;  // for kVocab/kVocabList
+  bool personal = false;             // encrypted at rest, shown only with view_pii
+  bool in_person = false;            // lives under "person" in the API
+  bool settable = false;             // accepted in create/patch bodies
+  long long min = 0;                 // kInt bounds; kText max length
   long long max = 0;
 };
 
@@ -58,8 +59,8 @@ struct Closure {
   TimeMs requested_at = 0;
   std::string decided_by;
   TimeMs decided_at = 0;
-  std::string comment;  // the supervisor's comment (personal: may describe the person)
-  std::string reopened_by;    // set when a closed case is reopened ("reopened" state)
+  std::string comment;      // the supervisor's comment (personal: may describe the person)
+  std::string reopened_by;  // set when a closed case is reopened ("reopened" state)
   TimeMs reopened_at = 0;
   std::string reopen_reason;  // personal, like the comment
 };
@@ -90,7 +91,8 @@ std::string TodayIso(TimeMs now);
 
 // Age bands used by filters and statistics.
 std::string AgeBand(std::optional<long long> birth_year, int current_year);
-// Birth-year range [from, to] of a band ("0-17", "18-24", "25-34", "35-49", "50+"); false if unknown.
+// Birth-year range [from, to] of a band ("0-17", "18-24", "25-34", "35-49", "50+"); false if
+// unknown.
 bool AgeBandYears(const std::string& band, int current_year, long long* from, long long* to);
 
 }  // namespace hw::domain

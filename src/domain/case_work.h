@@ -18,12 +18,19 @@
 namespace hw::domain {
 
 // Kinds of assistance (wire names).
-inline constexpr std::array<std::string_view, 11> kServiceTypes = {
-    "shelter",   "medical",   "psychosocial",   "legal",         "interpretation",
-    "education", "vocational_training",          "financial",     "family_tracing",
-    "travel_documents",       "other"};
+inline constexpr std::array<std::string_view, 11> kServiceTypes = {"shelter",
+                                                                   "medical",
+                                                                   "psychosocial",
+                                                                   "legal",
+                                                                   "interpretation",
+                                                                   "education",
+                                                                   "vocational_training",
+                                                                   "financial",
+                                                                   "family_tracing",
+                                                                   "travel_documents",
+                                                                   "other"};
 inline constexpr std::array<std::string_view, 4> kServiceStatuses = {"planned", "ongoing",
-                                                                    "completed", "declined"};
+                                                                     "completed", "declined"};
 inline constexpr std::array<std::string_view, 2> kTaskStatuses = {"open", "done"};
 
 inline constexpr size_t kMaxNoteChars = 20000;
@@ -37,14 +44,14 @@ struct AssistanceService {
   std::string id;
   std::string case_id;
   std::string office_id;
-  std::string type;            // one of kServiceTypes
-  std::string provider;        // "" = not given
-  std::string start_date;      // YYYY-MM-DD or ""
-  std::string end_date;        // YYYY-MM-DD or "", not before start_date
-  std::string status;          // one of kServiceStatuses
+  std::string type;                        // one of kServiceTypes
+  std::string provider;                    // "" = not given
+  std::string start_date;                  // YYYY-MM-DD or ""
+  std::string end_date;                    // YYYY-MM-DD or "", not before start_date
+  std::string status;                      // one of kServiceStatuses
   std::optional<std::int64_t> cost_milli;  // thousandths of `currency`
-  std::string currency;        // ISO 4217, required with a cost
-  std::string funding_source;  // "" = not given
+  std::string currency;                    // ISO 4217, required with a cost
+  std::string funding_source;              // "" = not given
   std::string created_by;
   TimeMs created_at = 0;
   TimeMs updated_at = 0;

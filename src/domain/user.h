@@ -32,8 +32,8 @@ struct User {
   std::string password_hash;
   bool disabled = false;
   bool totp_enabled = false;
-  std::string totp_secret_sealed;   // sealed with the user's data key
-  std::string totp_pending_sealed;  // enrolment awaiting confirmation
+  std::string totp_secret_sealed;           // sealed with the user's data key
+  std::string totp_pending_sealed;          // enrolment awaiting confirmation
   std::optional<long long> totp_last_step;  // last accepted TOTP time step (no replays)
   long long failed_logins = 0;
   std::optional<TimeMs> first_failed_at;

@@ -12,14 +12,22 @@ namespace hw::domain {
 bool IsIsoCountry(const std::string& code) {
   // ISO 3166-1 alpha-2 officially assigned codes.
   static constexpr std::string_view kCodes =
-      "AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR "
-      "BS BT BV BW BY BZ CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM DO DZ "
-      "EC EE EG EH ER ES ET FI FJ FK FM FO FR GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS GT GU GW "
-      "GY HK HM HN HR HT HU ID IE IL IM IN IO IQ IR IS IT JE JM JO JP KE KG KH KI KM KN KP KR KW KY "
-      "KZ LA LB LC LI LK LR LS LT LU LV LY MA MC MD ME MF MG MH MK ML MM MN MO MP MQ MR MS MT MU MV "
-      "MW MX MY MZ NA NC NE NF NG NI NL NO NP NR NU NZ OM PA PE PF PG PH PK PL PM PN PR PS PT PW PY "
-      "QA RE RO RS RU RW SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV SX SY SZ TC TD TF TG "
-      "TH TJ TK TL TM TN TO TR TT TV TW TZ UA UG UM US UY UZ VA VC VE VG VI VN VU WF WS YE YT ZA ZM "
+      "AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ "
+      "BR "
+      "BS BT BV BW BY BZ CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM DO "
+      "DZ "
+      "EC EE EG EH ER ES ET FI FJ FK FM FO FR GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS GT GU "
+      "GW "
+      "GY HK HM HN HR HT HU ID IE IL IM IN IO IQ IR IS IT JE JM JO JP KE KG KH KI KM KN KP KR KW "
+      "KY "
+      "KZ LA LB LC LI LK LR LS LT LU LV LY MA MC MD ME MF MG MH MK ML MM MN MO MP MQ MR MS MT MU "
+      "MV "
+      "MW MX MY MZ NA NC NE NF NG NI NL NO NP NR NU NZ OM PA PE PF PG PH PK PL PM PN PR PS PT PW "
+      "PY "
+      "QA RE RO RS RU RW SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV SX SY SZ TC TD TF "
+      "TG "
+      "TH TJ TK TL TM TN TO TR TT TV TW TZ UA UG UM US UY UZ VA VC VE VG VI VN VU WF WS YE YT ZA "
+      "ZM "
       "ZW";
   if (code.size() != 2 || !std::isupper(static_cast<unsigned char>(code[0])) ||
       !std::isupper(static_cast<unsigned char>(code[1]))) {
@@ -76,10 +84,14 @@ Scope ParseScope(const std::string& s) {
 
 const char* ScopeName(Scope s) {
   switch (s) {
-    case Scope::kOwn: return "own";
-    case Scope::kOffice: return "office";
-    case Scope::kOrganisation: return "organisation";
-    case Scope::kAll: return "all";
+    case Scope::kOwn:
+      return "own";
+    case Scope::kOffice:
+      return "office";
+    case Scope::kOrganisation:
+      return "organisation";
+    case Scope::kAll:
+      return "all";
   }
   return "office";
 }
@@ -87,8 +99,8 @@ const char* ScopeName(Scope s) {
 std::string CanonicalAuditEntry(const AuditEntry& e) {
   constexpr char kSep = '\x1f';
   std::string out = std::to_string(e.seq);
-  for (const std::string* s : {&e.actor, &e.action, &e.entity, &e.entity_id, &e.office_id,
-                               &e.request_id}) {
+  for (const std::string* s :
+       {&e.actor, &e.action, &e.entity, &e.entity_id, &e.office_id, &e.request_id}) {
     out.push_back(kSep);
     out += *s;
   }

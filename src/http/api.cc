@@ -6,8 +6,7 @@
 
 namespace hw::http {
 
-Api::Api(ApiServices services, ApiOptions options)
-    : services_(services), options_(options) {
+Api::Api(ApiServices services, ApiOptions options) : services_(services), options_(options) {
   RegisterSessionRoutes(*this, router_);
   RegisterUserRoutes(*this, router_);
   RegisterOfficeRoutes(*this, router_);

@@ -8,15 +8,24 @@ namespace hw::http {
 
 int HttpStatusFor(const Status& s) {
   switch (s.code()) {
-    case StatusCode::kOk: return 200;
-    case StatusCode::kInvalidArgument: return 422;
-    case StatusCode::kNotFound: return 404;
-    case StatusCode::kUnauthenticated: return 401;
-    case StatusCode::kPermissionDenied: return 403;
-    case StatusCode::kConflict: return 409;
-    case StatusCode::kRateLimited: return 429;
-    case StatusCode::kUnavailable: return 503;
-    case StatusCode::kInternal: return 500;
+    case StatusCode::kOk:
+      return 200;
+    case StatusCode::kInvalidArgument:
+      return 422;
+    case StatusCode::kNotFound:
+      return 404;
+    case StatusCode::kUnauthenticated:
+      return 401;
+    case StatusCode::kPermissionDenied:
+      return 403;
+    case StatusCode::kConflict:
+      return 409;
+    case StatusCode::kRateLimited:
+      return 429;
+    case StatusCode::kUnavailable:
+      return 503;
+    case StatusCode::kInternal:
+      return 500;
   }
   return 500;
 }
@@ -33,8 +42,8 @@ Response ErrorResponse(const Status& s, const std::string& request_id) {
   err["code"] = code;
   if (s.code() == StatusCode::kInternal || s.code() == StatusCode::kUnavailable) {
     spdlog::error("request {} failed: {}", request_id, s.message());
-    err["message"] = s.code() == StatusCode::kInternal ? "internal error"
-                                                        : "service temporarily unavailable";
+    err["message"] =
+        s.code() == StatusCode::kInternal ? "internal error" : "service temporarily unavailable";
     err["request_id"] = request_id;
   } else {
     err["message"] = s.message();
@@ -45,7 +54,8 @@ Response ErrorResponse(const Status& s, const std::string& request_id) {
     err["fields"] = std::move(fields);
   }
   for (const auto& [key, value] : s.details()) err[key] = value;
-  Response r = Response::Json(http_status, boost::json::serialize(boost::json::object{{"error", err}}));
+  Response r =
+      Response::Json(http_status, boost::json::serialize(boost::json::object{{"error", err}}));
   if (s.code() == StatusCode::kRateLimited) {
     r.headers.emplace_back("Retry-After", std::to_string(s.retry_after_seconds()));
   }

@@ -11,9 +11,9 @@
 namespace hw::http {
 
 struct Request {
-  std::string method;                         // "GET", "POST", ...
-  std::string path;                           // decoded path without query, e.g. /api/v1/users/42
-  std::map<std::string, std::string> query;   // decoded query parameters (last one wins)
+  std::string method;                          // "GET", "POST", ...
+  std::string path;                            // decoded path without query, e.g. /api/v1/users/42
+  std::map<std::string, std::string> query;    // decoded query parameters (last one wins)
   std::map<std::string, std::string> headers;  // header names lower-cased
   std::string body;
   std::string remote_address;                 // peer IP, e.g. "127.0.0.1"

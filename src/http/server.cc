@@ -158,7 +158,7 @@ std::optional<Request> ToRequest(BeastRequest&& msg, const std::string& remote) 
   if (HasForbiddenEscape(url->encoded_path())) return std::nullopt;
 
   Request req;
-  req.method = std::string(std::string_view(msg.method_string()));
+  req.method = std::string(static_cast<std::string_view>(msg.method_string()));
   req.path = url->path();
   for (auto param : url->params()) req.query[param.key] = param.value;  // last one wins
   for (const auto& field : msg) {
@@ -289,7 +289,7 @@ class Session : public std::enable_shared_from_this<Session> {
     }
     const auto& req = parser_->get();
     if (!parser_->is_done() &&
-        IEquals(std::string_view(req[bhttp::field::expect]), "100-continue")) {
+        IEquals(static_cast<std::string_view>(req[bhttp::field::expect]), "100-continue")) {
       static constexpr std::string_view kContinue = "HTTP/1.1 100 Continue\r\n\r\n";
       stream_.expires_after(core_.options.body_timeout);
       net::async_write(stream_, net::buffer(kContinue.data(), kContinue.size()),
@@ -336,7 +336,7 @@ class Session : public std::enable_shared_from_this<Session> {
     unsigned version = msg.version();
     bool keep_alive = msg.keep_alive();
     bool head = msg.method() == bhttp::verb::head;
-    log_method_ = std::string(std::string_view(msg.method_string()));
+    log_method_ = std::string(static_cast<std::string_view>(msg.method_string()));
     std::optional<Request> req = ToRequest(std::move(msg), remote_);
     if (!req) return SendError(400, "bad_request", "malformed request target");
     log_path_ = req->path;
@@ -354,7 +354,7 @@ class Session : public std::enable_shared_from_this<Session> {
   }
 
   // Server-generated error, after which the connection is closed.
-  void SendError(int status, std::string_view code, std::string message) {
+  void SendError(int status, std::string_view code, const std::string& message) {
     request_id_ = hw::NewId();
     log_method_ = "-";
     log_path_ = "-";

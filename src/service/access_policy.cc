@@ -8,10 +8,10 @@ Principal Principal::System(const std::string& organisation_id) {
   p.username = "system";
   p.organisation_id = organisation_id;
   p.scope = domain::Scope::kAll;
-  for (const char* perm : {domain::perm::kReadUser, domain::perm::kCreateUser,
-                           domain::perm::kUpdateUser, domain::perm::kReadOffice,
-                           domain::perm::kCreateOffice, domain::perm::kReadRole,
-                           domain::perm::kReadAudit}) {
+  for (const char* perm :
+       {domain::perm::kReadUser, domain::perm::kCreateUser, domain::perm::kUpdateUser,
+        domain::perm::kReadOffice, domain::perm::kCreateOffice, domain::perm::kReadRole,
+        domain::perm::kReadAudit}) {
     p.permissions.insert(perm);
   }
   return p;

@@ -44,10 +44,9 @@ Status AuthService::RecordFailure(domain::User& user, const RequestInfo& info, T
     HW_RETURN_IF_ERROR(storage::UserStore(conn).RecordLoginFailure(
         user, now, now - ctx_.security.lock_window_ms, ctx_.security.failures_before_lock,
         now + ctx_.security.lock_duration_ms));
-    std::string action = user.locked_until && *user.locked_until > now ? "session.locked"
-                                                                         : "session.login_failed";
-    return AppendAudit(conn, ctx_, user.id, info,
-                       {action, "user", user.id, user.office_id});
+    std::string action =
+        user.locked_until && *user.locked_until > now ? "session.locked" : "session.login_failed";
+    return AppendAudit(conn, ctx_, user.id, info, {action, "user", user.id, user.office_id});
   });
 }
 
@@ -102,7 +101,8 @@ Result<LoginResult> AuthService::Login(const LoginRequest& req, const RequestInf
       HW_ASSIGN_OR_RETURN(auto conn, ctx_.db.Acquire());
       storage::SqlWrappedKeyStore keys(*conn, now);
       crypto::RecordCipher cipher(ctx_.keyring, keys);
-      HW_ASSIGN_OR_RETURN(secret, cipher.OpenField(user.id, "totp_secret", user.totp_secret_sealed));
+      HW_ASSIGN_OR_RETURN(secret,
+                          cipher.OpenField(user.id, "totp_secret", user.totp_secret_sealed));
     }
     auto step = crypto::MatchTotpStep(secret, *req.totp, now / 1000);
     // A code is good once: a step at or before the last accepted one is a replay.
@@ -124,8 +124,13 @@ Result<LoginResult> AuthService::Login(const LoginRequest& req, const RequestInf
   user.last_login_at = now;
   HW_RETURN_IF_ERROR(ctx_.db.InTransaction([&](storage::Connection& conn) -> Status {
     HW_RETURN_IF_ERROR(storage::UserStore(conn).SetLoginState(user));
-    storage::SessionRow s{crypto::HashToken(result.token), user.id, user.office_id,
-                          result.csrf_token, now, now, result.expires_at};
+    storage::SessionRow s{crypto::HashToken(result.token),
+                          user.id,
+                          user.office_id,
+                          result.csrf_token,
+                          now,
+                          now,
+                          result.expires_at};
     HW_RETURN_IF_ERROR(storage::SessionStore(conn).Insert(s));
     return AppendAudit(conn, ctx_, user.id, info,
                        {"session.login", "user", user.id, user.office_id});

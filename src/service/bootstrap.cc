@@ -20,9 +20,9 @@ namespace {
 
 const RequestInfo kCli{"cli", "local"};
 
-Result<domain::User> InsertUser(Context& ctx, storage::Connection& conn, const std::string& username,
-                                const std::string& password, const std::string& role,
-                                const std::string& office_id) {
+Result<domain::User> InsertUser(Context& ctx, storage::Connection& conn,
+                                const std::string& username, const std::string& password,
+                                const std::string& role, const std::string& office_id) {
   HW_RETURN_IF_ERROR(crypto::CheckPasswordPolicy(password));
   const TimeMs now = ctx.clock.NowMs();
   domain::User u;
@@ -75,10 +75,9 @@ Status InitializeStore(Context& ctx, RoleCatalog& roles, const InitOptions& opts
     office.country = opts.office_country;
     office.created_at = office.updated_at = now;
     HW_RETURN_IF_ERROR(offices.Insert(office));
+    HW_RETURN_IF_ERROR(storage::MetaStore(conn).Put("key_fingerprint", ctx.keyring.Fingerprint()));
     HW_RETURN_IF_ERROR(
-        storage::MetaStore(conn).Put("key_fingerprint", ctx.keyring.Fingerprint()));
-    HW_RETURN_IF_ERROR(AppendAudit(conn, ctx, "system", kCli,
-                                   {"store.init", "office", office.id, office.id}));
+        AppendAudit(conn, ctx, "system", kCli, {"store.init", "office", office.id, office.id}));
     return InsertUser(ctx, conn, "admin", opts.admin_password, "admin", office.id).status();
   });
 }
@@ -91,9 +90,8 @@ Result<std::vector<DemoCredential>> SeedDemo(Context& ctx, RoleCatalog& roles) {
     const char* country;
   };
   static constexpr DemoOffice kOffices[] = {
-      {"Kuala Lumpur", "MYS-KUL", "MY"}, {"Hanoi", "VNM-HAN", "VN"},
-      {"Yangon", "MMR-RGN", "MM"},       {"Chisinau", "MDA-KIV", "MD"},
-      {"Kampala", "UGA-KLA", "UG"},
+      {"Kuala Lumpur", "MYS-KUL", "MY"}, {"Hanoi", "VNM-HAN", "VN"},   {"Yangon", "MMR-RGN", "MM"},
+      {"Chisinau", "MDA-KIV", "MD"},     {"Kampala", "UGA-KLA", "UG"},
   };
   std::vector<DemoCredential> creds;
   Status st = ctx.db.InTransaction([&](storage::Connection& conn) -> Status {

@@ -75,9 +75,12 @@ bool IsColumn(const std::string& name) {
 }
 
 json::object EventJson(const domain::TraffickingEvent& e) {
-  return {{"id", e.id},           {"hte_Type", e.type},
-          {"hte_Country", e.country}, {"hte_City", e.city},
-          {"hte_StartDate", e.start_date}, {"hte_EndDate", e.end_date}};
+  return {{"id", e.id},
+          {"hte_Type", e.type},
+          {"hte_Country", e.country},
+          {"hte_City", e.city},
+          {"hte_StartDate", e.start_date},
+          {"hte_EndDate", e.end_date}};
 }
 
 std::string S(const json::object& o, const char* key) {
@@ -181,10 +184,13 @@ Result<domain::CaseRecord> DecodeCase(const storage::CaseRow& row, crypto::Recor
     c.closure.state = S(o, "state");
     c.closure.requested_by = S(o, "requested_by");
     c.closure.decided_by = S(o, "decided_by");
-    if (auto* v = o.if_contains("requested_at"); v && v->is_int64()) c.closure.requested_at = v->as_int64();
-    if (auto* v = o.if_contains("decided_at"); v && v->is_int64()) c.closure.decided_at = v->as_int64();
+    if (auto* v = o.if_contains("requested_at"); v && v->is_int64())
+      c.closure.requested_at = v->as_int64();
+    if (auto* v = o.if_contains("decided_at"); v && v->is_int64())
+      c.closure.decided_at = v->as_int64();
     c.closure.reopened_by = S(o, "reopened_by");
-    if (auto* v = o.if_contains("reopened_at"); v && v->is_int64()) c.closure.reopened_at = v->as_int64();
+    if (auto* v = o.if_contains("reopened_at"); v && v->is_int64())
+      c.closure.reopened_at = v->as_int64();
   }
   if (with_pii && !row.pii.empty()) {
     HW_ASSIGN_OR_RETURN(std::string plain, cipher.OpenField(row.id, "pii", row.pii));

@@ -107,8 +107,8 @@ Result<CaseView> CaseService::Create(const Principal& p, const CaseInput& in,
       return Status::InvalidField(domain::FieldPath(*spec), "is set by the case workflow");
     }
   }
-  std::vector<domain::TraffickingEvent> events = in.events.value_or(
-      std::vector<domain::TraffickingEvent>{});
+  std::vector<domain::TraffickingEvent> events =
+      in.events.value_or(std::vector<domain::TraffickingEvent>{});
   for (auto& e : events) e.id = NewId();
   HW_RETURN_IF_ERROR(domain::ValidateCaseFields(in.fields, &events, domain::TodayIso(now)));
 
@@ -129,7 +129,8 @@ Result<CaseView> CaseService::Create(const Principal& p, const CaseInput& in,
   c.events = std::move(events);
   c.created_at = c.updated_at = now;
   Status st = ctx_.db.InTransaction([&](storage::Connection& conn) -> Status {
-    HW_RETURN_IF_ERROR(CheckOwner(conn, std::get<std::string>(c.fields["cas_CaseOwner"]), c.office_id));
+    HW_RETURN_IF_ERROR(
+        CheckOwner(conn, std::get<std::string>(c.fields["cas_CaseOwner"]), c.office_id));
     HW_ASSIGN_OR_RETURN(auto office, storage::OfficeStore(conn).Get(c.office_id));
     if (!office) return Status::Internal("the caller's office does not exist");
     storage::CaseStore cases(conn);
@@ -142,8 +143,8 @@ Result<CaseView> CaseService::Create(const Principal& p, const CaseInput& in,
     crypto::RecordCipher cipher(ctx_.keyring, keys);
     HW_ASSIGN_OR_RETURN(storage::CaseRow row, EncodeCase(c, cipher));
     HW_RETURN_IF_ERROR(cases.Insert(row));
-    HW_RETURN_IF_ERROR(cases.ReplaceNameTokens(c.id, c.office_id,
-                                               CaseNameTokens(c, ctx_.keyring.index_key())));
+    HW_RETURN_IF_ERROR(
+        cases.ReplaceNameTokens(c.id, c.office_id, CaseNameTokens(c, ctx_.keyring.index_key())));
     return AppendAudit(conn, ctx_, p.user_id, info, {"case.create", "case", c.id, c.office_id});
   });
   if (!st.ok()) return st;
@@ -193,10 +194,10 @@ Result<CaseView> CaseService::Patch(const Principal& p, const std::string& id, l
       return Status::PermissionDenied("changing personal fields needs view_pii");
     }
   }
-  std::vector<domain::TraffickingEvent> events = in.events.value_or(
-      std::vector<domain::TraffickingEvent>{});
-  HW_RETURN_IF_ERROR(domain::ValidateCaseFields(in.fields, in.events ? &events : nullptr,
-                                                domain::TodayIso(now)));
+  std::vector<domain::TraffickingEvent> events =
+      in.events.value_or(std::vector<domain::TraffickingEvent>{});
+  HW_RETURN_IF_ERROR(
+      domain::ValidateCaseFields(in.fields, in.events ? &events : nullptr, domain::TodayIso(now)));
   CaseView view{{}, with_pii};
   Status st = ctx_.db.InTransaction([&](storage::Connection& conn) -> Status {
     storage::CaseStore cases(conn);
@@ -233,10 +234,10 @@ Result<CaseView> CaseService::Patch(const Principal& p, const std::string& id, l
     if (!changes.empty()) {
       HW_ASSIGN_OR_RETURN(storage::CaseRow updated, EncodeCase(after, cipher));
       HW_RETURN_IF_ERROR(cases.Update(updated, now));
-      HW_RETURN_IF_ERROR(cases.ReplaceNameTokens(
-          id, row->office_id, CaseNameTokens(after, ctx_.keyring.index_key())));
-      HW_RETURN_IF_ERROR(cases.InsertHistory(
-          id, row->office_id, {NewId(), p.user_id, now, json::serialize(changes)}));
+      HW_RETURN_IF_ERROR(cases.ReplaceNameTokens(id, row->office_id,
+                                                 CaseNameTokens(after, ctx_.keyring.index_key())));
+      HW_RETURN_IF_ERROR(cases.InsertHistory(id, row->office_id,
+                                             {NewId(), p.user_id, now, json::serialize(changes)}));
       HW_RETURN_IF_ERROR(
           AppendAudit(conn, ctx_, p.user_id, info, {"case.update", "case", id, row->office_id}));
       after.version += 1;

@@ -90,8 +90,8 @@ Result<domain::AssistanceService> CaseWorkService::CreateService(const Principal
     s.created_by = p.user_id;
     s.created_at = s.updated_at = now;
     HW_RETURN_IF_ERROR(storage::CaseWorkStore(conn).InsertService(s));
-    return AppendAudit(conn, ctx_, p.user_id, info, {"service.create", "service", s.id,
-                                                     c.office_id});
+    return AppendAudit(conn, ctx_, p.user_id, info,
+                       {"service.create", "service", s.id, c.office_id});
   });
   if (!st.ok()) return st;
   return s;
@@ -119,8 +119,8 @@ Result<domain::AssistanceService> CaseWorkService::PatchService(
     HW_RETURN_IF_ERROR(store.UpdateService(s, now));
     s.version += 1;
     s.updated_at = now;
-    return AppendAudit(conn, ctx_, p.user_id, info, {"service.update", "service", s.id,
-                                                     c.office_id});
+    return AppendAudit(conn, ctx_, p.user_id, info,
+                       {"service.update", "service", s.id, c.office_id});
   });
   if (!st.ok()) return st;
   return s;
@@ -156,8 +156,7 @@ Result<Page<domain::CaseNote>> CaseWorkService::ListNotes(const Principal& p,
   return out;
 }
 
-Result<domain::CaseNote> CaseWorkService::CreateNote(const Principal& p,
-                                                     const std::string& case_id,
+Result<domain::CaseNote> CaseWorkService::CreateNote(const Principal& p, const std::string& case_id,
                                                      const std::string& text,
                                                      const RequestInfo& info) {
   HW_RETURN_IF_ERROR(Authorize(p, kUpdateCasePerm, ""));
@@ -173,8 +172,7 @@ Result<domain::CaseNote> CaseWorkService::CreateNote(const Principal& p,
     storage::NoteRow row{note.id, c.id, c.office_id, p.user_id, "", now};
     HW_ASSIGN_OR_RETURN(row.body, cipher.SealField(c.id, NoteField(note.id), text));
     HW_RETURN_IF_ERROR(storage::CaseWorkStore(conn).InsertNote(row));
-    return AppendAudit(conn, ctx_, p.user_id, info, {"note.create", "note", note.id,
-                                                     c.office_id});
+    return AppendAudit(conn, ctx_, p.user_id, info, {"note.create", "note", note.id, c.office_id});
   });
   if (!st.ok()) return st;
   return note;

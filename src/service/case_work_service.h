@@ -23,8 +23,7 @@ namespace hw::service {
 
 // Fields of a service as sent; absent = std::nullopt, null = named in `cleared`.
 struct ServiceInput {
-  std::optional<std::string> type, provider, start_date, end_date, status, currency,
-      funding_source;
+  std::optional<std::string> type, provider, start_date, end_date, status, currency, funding_source;
   std::optional<double> cost;
   std::set<std::string> cleared;
   Status::Fields errors;  // found while reading the request; reported with the validation's
@@ -39,7 +38,7 @@ struct TaskInput {
 struct TaskView {
   domain::CaseTask task;  // title "" unless with_pii
   bool with_pii = false;
-  bool overdue = false;   // open and due before today (UTC)
+  bool overdue = false;  // open and due before today (UTC)
 };
 
 struct TaskQuery {
@@ -57,12 +56,10 @@ class CaseWorkService {
                                                        const std::string& case_id,
                                                        const PageRequest& page);
   Result<domain::AssistanceService> CreateService(const Principal& p, const std::string& case_id,
-                                                  const ServiceInput& in,
-                                                  const RequestInfo& info);
+                                                  const ServiceInput& in, const RequestInfo& info);
   Result<domain::AssistanceService> PatchService(const Principal& p, const std::string& case_id,
-                                                 const std::string& service_id,
-                                                 long long version, const ServiceInput& in,
-                                                 const RequestInfo& info);
+                                                 const std::string& service_id, long long version,
+                                                 const ServiceInput& in, const RequestInfo& info);
 
   Result<Page<domain::CaseNote>> ListNotes(const Principal& p, const std::string& case_id,
                                            const PageRequest& page, const RequestInfo& info);
@@ -78,8 +75,7 @@ class CaseWorkService {
                              const RequestInfo& info);
   // Tasks assigned to one user (default the caller) across the cases in the caller's scope,
   // by due date.
-  Result<Page<TaskView>> FindTasks(const Principal& p, const TaskQuery& q,
-                                   const RequestInfo& info);
+  Result<Page<TaskView>> FindTasks(const Principal& p, const TaskQuery& q, const RequestInfo& info);
 
  private:
   Context& ctx_;

@@ -93,8 +93,8 @@ Result<Page<TaskView>> CaseWorkService::ListTasks(const Principal& p, const std:
     storage::SqlWrappedKeyStore keys(conn, now);
     crypto::RecordCipher cipher(ctx_.keyring, keys);
     TitleOpener titles(cipher);
-    HW_RETURN_IF_ERROR(FillTasks(std::move(rows), page, with_pii, domain::TodayIso(now), titles,
-                                 out, false));
+    HW_RETURN_IF_ERROR(
+        FillTasks(std::move(rows), page, with_pii, domain::TodayIso(now), titles, out, false));
     if (!with_pii || out.items.empty()) return Status::Ok();
     return AppendAudit(conn, ctx_, p.user_id, info, {"task.read_pii", "case", c.id, c.office_id});
   };

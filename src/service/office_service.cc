@@ -60,7 +60,8 @@ Result<Page<domain::AuditEntry>> AuditService::List(const Principal& p, const Pa
   HW_RETURN_IF_ERROR(Authorize(p, domain::perm::kReadAudit, ""));
   std::int64_t before = 0;
   if (!page.after.empty()) {
-    auto [ptr, ec] = std::from_chars(page.after.data(), page.after.data() + page.after.size(), before);
+    auto [ptr, ec] =
+        std::from_chars(page.after.data(), page.after.data() + page.after.size(), before);
     if (ec != std::errc() || ptr != page.after.data() + page.after.size() || before <= 0) {
       return Status::InvalidField("after", "must be a cursor returned as `next`");
     }

@@ -72,14 +72,14 @@ json::object ScreeningResultToJson(const domain::ScreeningResult& r) {
   for (domain::Dimension d : domain::kAllDimensions) {
     auto it = r.dimensions.find(d);
     domain::DimensionResult dr = it == r.dimensions.end() ? domain::DimensionResult{} : it->second;
-    dims.push_back(json::object{{"dimension", domain::DimensionName(d)},
-                                {"label", domain::DimensionLabel(d)},
-                                {"strong", dr.strong},
-                                {"medium", dr.medium},
-                                {"weak", dr.weak},
-                                {"positive", dr.positive},
-                                {"indicators", json::array(dr.indicator_ids.begin(),
-                                                           dr.indicator_ids.end())}});
+    dims.push_back(json::object{
+        {"dimension", domain::DimensionName(d)},
+        {"label", domain::DimensionLabel(d)},
+        {"strong", dr.strong},
+        {"medium", dr.medium},
+        {"weak", dr.weak},
+        {"positive", dr.positive},
+        {"indicators", json::array(dr.indicator_ids.begin(), dr.indicator_ids.end())}});
   }
   return json::object{{"dimensions", std::move(dims)},
                       {"suggested_victim", r.suggested_victim},
@@ -101,8 +101,8 @@ Result<domain::ScreeningResult> ScreeningResultFromJson(const std::string& text)
       if (!item.is_object()) continue;
       const json::object& d = item.as_object();
       const json::value* name = d.if_contains("dimension");
-      auto dim = name && name->is_string() ? domain::ParseDimension(name->as_string())
-                                           : std::nullopt;
+      auto dim =
+          name && name->is_string() ? domain::ParseDimension(name->as_string()) : std::nullopt;
       if (!dim) continue;
       domain::DimensionResult dr;
       dr.strong = int_of(d, "strong");

@@ -126,8 +126,7 @@ Result<IndicatorSetView> ScreeningService::CreateSetVersion(const Principal& p,
 }
 
 Result<ScreeningView> ScreeningService::Screen(const Principal& p, const std::string& case_id,
-                                               const ScreeningInput& in,
-                                               const RequestInfo& info) {
+                                               const ScreeningInput& in, const RequestInfo& info) {
   HW_RETURN_IF_ERROR(Authorize(p, kUpdateCasePerm, ""));
   const bool with_pii = p.Has(domain::perm::kViewPii);
   if (!in.notes.empty() && !with_pii) {
@@ -153,8 +152,8 @@ Result<ScreeningView> ScreeningService::Screen(const Principal& p, const std::st
     auto result = domain::EvaluateScreening(set, in.observed);
     if (!result.ok()) {
       auto bad = result.status().fields().find("indicators");
-      return Status::InvalidField(
-          "observed", bad == result.status().fields().end() ? "invalid" : bad->second);
+      return Status::InvalidField("observed",
+                                  bad == result.status().fields().end() ? "invalid" : bad->second);
     }
     storage::ScreeningRow row;
     row.id = NewId();
@@ -256,8 +255,8 @@ Result<ScreeningView> ScreeningService::Decide(const Principal& p, const std::st
     storage::SqlWrappedKeyStore keys(conn, now);
     crypto::RecordCipher cipher(ctx_.keyring, keys);
     row->decision = in.decision;
-    HW_ASSIGN_OR_RETURN(row->justification, cipher.SealField(c.id, JustificationField(row->id),
-                                                             in.justification));
+    HW_ASSIGN_OR_RETURN(row->justification,
+                        cipher.SealField(c.id, JustificationField(row->id), in.justification));
     row->decided_by = p.user_id;
     row->decided_at = now;
     HW_RETURN_IF_ERROR(store.UpdateDecision(*row, now));
@@ -269,8 +268,8 @@ Result<ScreeningView> ScreeningService::Decide(const Principal& p, const std::st
                                      {"from", before.empty() ? json::value() : json::value(before)},
                                      {"to", in.decision},
                                      {"screening_id", row->id}}};
-    HW_RETURN_IF_ERROR(
-        cases.InsertHistory(c.id, c.office_id, {NewId(), p.user_id, now, json::serialize(changes)}));
+    HW_RETURN_IF_ERROR(cases.InsertHistory(c.id, c.office_id,
+                                           {NewId(), p.user_id, now, json::serialize(changes)}));
     row->version += 1;
     row->updated_at = now;
     HW_ASSIGN_OR_RETURN(view, ToView(*row, nullptr));

@@ -52,9 +52,9 @@ struct ScreeningView {
   long long set_version = 1;
   std::vector<std::string> observed;
   domain::ScreeningResult result;
-  bool with_pii = false;       // notes and justification present
+  bool with_pii = false;  // notes and justification present
   std::string notes;
-  std::string decision;        // "" = not decided yet
+  std::string decision;  // "" = not decided yet
   std::string justification;
   std::string decided_by;
   TimeMs decided_at = 0;

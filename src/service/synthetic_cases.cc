@@ -17,22 +17,34 @@ struct NamePool {
 // Common, generic names per nationality; combinations are random, not people.
 const std::vector<NamePool>& Pools() {
   static const std::vector<NamePool> k = {
-      {"VN", "vi", {"Thị Hương", "Thị Lan", "Ngọc Anh", "Thu Trang", "Minh Thư"},
+      {"VN",
+       "vi",
+       {"Thị Hương", "Thị Lan", "Ngọc Anh", "Thu Trang", "Minh Thư"},
        {"Văn Hùng", "Minh Tuấn", "Quốc Bảo", "Đức Anh", "Văn Nam"},
        {"Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng"}},
-      {"MM", "my", {"Aye Aye", "Su Su", "Thandar", "Khin Myo", "Nwe Ni"},
+      {"MM",
+       "my",
+       {"Aye Aye", "Su Su", "Thandar", "Khin Myo", "Nwe Ni"},
        {"Kyaw Zin", "Aung Ko", "Min Thu", "Zaw Lin", "Htet Naing"},
        {"Win", "Oo", "Htun", "Myint", "Soe", "Maung"}},
-      {"MD", "ro", {"Ana", "Maria", "Elena", "Natalia", "Tatiana"},
+      {"MD",
+       "ro",
+       {"Ana", "Maria", "Elena", "Natalia", "Tatiana"},
        {"Ion", "Vasile", "Andrei", "Sergiu", "Mihai"},
        {"Rusu", "Ceban", "Ciobanu", "Popa", "Lungu", "Munteanu"}},
-      {"UG", "en", {"Grace", "Sarah", "Esther", "Joan", "Prossy"},
+      {"UG",
+       "en",
+       {"Grace", "Sarah", "Esther", "Joan", "Prossy"},
        {"Moses", "Isaac", "Ronald", "Brian", "Joseph"},
        {"Nakato", "Okello", "Mugisha", "Namubiru", "Ssempala", "Atim"}},
-      {"ID", "id", {"Siti", "Dewi", "Sri", "Ayu", "Rina"},
+      {"ID",
+       "id",
+       {"Siti", "Dewi", "Sri", "Ayu", "Rina"},
        {"Agus", "Budi", "Eko", "Rizky", "Andi"},
        {"Wati", "Susanto", "Hidayat", "Saputra", "Lestari"}},
-      {"KH", "km", {"Sreymom", "Channary", "Sopheap", "Dara", "Bopha"},
+      {"KH",
+       "km",
+       {"Sreymom", "Channary", "Sopheap", "Dara", "Bopha"},
        {"Sokha", "Vuthy", "Rithy", "Sovann", "Piseth"},
        {"Sok", "Chea", "Kim", "Chan", "Heng", "Meas"}},
   };
@@ -100,11 +112,12 @@ CaseInput SyntheticCaseGenerator::Next(const std::string& office_country, TimeMs
   f["prs_BirthYear"] = static_cast<long long>(current_year) - age;
   f["prs_Citizenship"] = std::vector<std::string>{citizenship};
   f["prs_PrimaryLanguage"] = std::string(pool->language);
-  f["prs_MaritalStatus"] = std::string(child ? "Single" : (Chance(rng_, 0.5) ? "Single" : "Married"));
+  f["prs_MaritalStatus"] =
+      std::string(child ? "Single" : (Chance(rng_, 0.5) ? "Single" : "Married"));
   f["cas_IncomingReferralDate"] = DaysAgo(today_ms, rng_, 0, 300);
-  f["cas_ReferringOrganisationType"] = std::string(
-      Pick(rng_, std::vector<const char*>{"LawEnforcement", "NGO", "ImmigrationService",
-                                          "CentralGovernmentOrganisation"}));
+  f["cas_ReferringOrganisationType"] =
+      std::string(Pick(rng_, std::vector<const char*>{"LawEnforcement", "NGO", "ImmigrationService",
+                                                      "CentralGovernmentOrganisation"}));
   f["cas_ReferringOrganisation"] = std::string("Synthetic referrer");
   std::vector<std::string> exploitation;
   if (sexual) {
@@ -114,24 +127,26 @@ CaseInput SyntheticCaseGenerator::Next(const std::string& office_country, TimeMs
     exploitation.emplace_back(Chance(rng_, 0.9) ? "ForcedLabour" : "ForcedMarriage");
   }
   if (exploitation[0] == "ForcedLabour") {
-    f["vic_ForcedLabourIndustry"] = std::string(Pick(
-        rng_, std::vector<const char*>{"A_AgricultureForestryAndFishing", "C_Manufacturing",
-                                       "F_Construction", "T_ActivitiesOfHouseholdsAsEmployers",
-                                       "I_AccommodationAndFoodServiceActivities"}));
+    f["vic_ForcedLabourIndustry"] = std::string(
+        Pick(rng_, std::vector<const char*>{"A_AgricultureForestryAndFishing", "C_Manufacturing",
+                                            "F_Construction", "T_ActivitiesOfHouseholdsAsEmployers",
+                                            "I_AccommodationAndFoodServiceActivities"}));
   }
   f["vic_TypeOfExploitation"] = exploitation;
   f["vic_MethodsOfControl"] = Some(
-      rng_, {"DebtBondage", "WithholdsDocuments", "TakesEarnings", "PhysicalThreats",
-             "ExcessiveWorkingHours", "PsychologicalAbuse", "FalsePromises", "ThreatsLawEnforcement"},
+      rng_,
+      {"DebtBondage", "WithholdsDocuments", "TakesEarnings", "PhysicalThreats",
+       "ExcessiveWorkingHours", "PsychologicalAbuse", "FalsePromises", "ThreatsLawEnforcement"},
       0.3, 1);
-  f["vic_MethodOfRecruitment"] = Some(
-      rng_, {"ThroughFriendsOrSocialEvents", "ThroughOnlineSocialNetworks",
-             "ThroughFamilyOrFamilyEvents", "ThroughAnOnlineAdvertisement", "AtWork"},
-      0.2, 1);
+  f["vic_MethodOfRecruitment"] =
+      Some(rng_,
+           {"ThroughFriendsOrSocialEvents", "ThroughOnlineSocialNetworks",
+            "ThroughFamilyOrFamilyEvents", "ThroughAnOnlineAdvertisement", "AtWork"},
+           0.2, 1);
   f["vic_RelationshipToTrafficker"] =
       std::string(Pick(rng_, std::vector<const char*>{"Acquainted", "Unaquainted", "Familial"}));
-  f["vic_TraffickingStatus"] = std::string(
-      Chance(rng_, 0.55) ? "ActualVictimOfTrafficking" : "PossibleVictimOfTrafficking");
+  f["vic_TraffickingStatus"] =
+      std::string(Chance(rng_, 0.55) ? "ActualVictimOfTrafficking" : "PossibleVictimOfTrafficking");
   in.events = std::vector<domain::TraffickingEvent>{
       {"", "Recruitment", citizenship, "", DaysAgo(today_ms, rng_, 500, 700), ""},
       {"", "Exploitation", office_country == citizenship ? "MY" : office_country, "",

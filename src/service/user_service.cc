@@ -48,7 +48,10 @@ Status UserService::ValidateRolesAndOffice(storage::Connection& conn,
     for (const std::string& r : *roles) {
       if (!roles_.Exists(r)) {
         std::string allowed;
-        for (const auto& role : roles_.All()) allowed += (allowed.empty() ? "" : ", ") + role.name;
+        for (const auto& role : roles_.All()) {
+          if (!allowed.empty()) allowed += ", ";
+          allowed += role.name;
+        }
         fields["roles"] = "unknown role '" + r + "'; allowed: " + allowed;
         break;
       }
@@ -125,7 +128,8 @@ Result<UserView> UserService::Patch(const Principal& p, const std::string& id,
       fields["disabled"] = "you cannot disable your own account";
     }
     if (!fields.empty()) return Status::InvalidArgument("invalid user", std::move(fields));
-    if (patch.office_id) HW_RETURN_IF_ERROR(Authorize(p, domain::perm::kUpdateUser, *patch.office_id));
+    if (patch.office_id)
+      HW_RETURN_IF_ERROR(Authorize(p, domain::perm::kUpdateUser, *patch.office_id));
     if (user->version != patch.version) {
       return Status::Conflict("the user was changed by someone else")
           .WithDetail("current_version", user->version);

@@ -46,8 +46,8 @@ Status AuditStore::Insert(const domain::AuditEntry& e) {
   return conn_
       .Execute(std::string("INSERT INTO audit_log (") + kCols +
                    ") VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10)",
-               {e.seq, e.time, e.actor, e.action, e.entity, e.entity_id, e.office_id,
-                e.request_id, e.prev_hash, e.hash})
+               {e.seq, e.time, e.actor, e.action, e.entity, e.entity_id, e.office_id, e.request_id,
+                e.prev_hash, e.hash})
       .status();
 }
 

@@ -77,20 +77,19 @@ class Where {
 
 Status CaseStore::Insert(const CaseRow& c) {
   return conn_
-      .Execute(std::string("INSERT INTO cases (") + kCols +
-                   ") VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16)",
-               {c.id, c.office_id, c.number, c.status, OrNull(c.trafficking_status),
-                OrNull(c.owner_id), OrNull(c.gender), OrNullInt(c.birth_year), c.citizenship,
-                c.exploitation, OrNull(c.referral_date), c.attrs,
-                c.pii.empty() ? Value(nullptr) : Value(Blob{c.pii}), c.created_at, c.updated_at,
-                c.version})
+      .Execute(
+          std::string("INSERT INTO cases (") + kCols +
+              ") VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16)",
+          {c.id, c.office_id, c.number, c.status, OrNull(c.trafficking_status), OrNull(c.owner_id),
+           OrNull(c.gender), OrNullInt(c.birth_year), c.citizenship, c.exploitation,
+           OrNull(c.referral_date), c.attrs, c.pii.empty() ? Value(nullptr) : Value(Blob{c.pii}),
+           c.created_at, c.updated_at, c.version})
       .status();
 }
 
 Result<std::optional<CaseRow>> CaseStore::Get(const std::string& id) {
-  HW_ASSIGN_OR_RETURN(Rows rows, conn_.Query(std::string("SELECT ") + kCols +
-                                                 " FROM cases WHERE id = $1",
-                                             {id}));
+  HW_ASSIGN_OR_RETURN(
+      Rows rows, conn_.Query(std::string("SELECT ") + kCols + " FROM cases WHERE id = $1", {id}));
   if (rows.empty()) return std::optional<CaseRow>();
   return std::optional<CaseRow>(FromRow(rows[0]));
 }
@@ -103,8 +102,8 @@ Status CaseStore::Update(const CaseRow& c, TimeMs now) {
           "birth_year=$5, citizenship=$6, exploitation=$7, referral_date=$8, attrs=$9, pii=$10, "
           "updated_at=$11, version=version+1 WHERE id=$12 AND version=$13",
           {c.status, OrNull(c.trafficking_status), OrNull(c.owner_id), OrNull(c.gender),
-           OrNullInt(c.birth_year), c.citizenship, c.exploitation, OrNull(c.referral_date),
-           c.attrs, c.pii.empty() ? Value(nullptr) : Value(Blob{c.pii}), now, c.id, c.version}));
+           OrNullInt(c.birth_year), c.citizenship, c.exploitation, OrNull(c.referral_date), c.attrs,
+           c.pii.empty() ? Value(nullptr) : Value(Blob{c.pii}), now, c.id, c.version}));
   if (changed == 0) {
     HW_ASSIGN_OR_RETURN(Rows rows, conn_.Query("SELECT version FROM cases WHERE id = $1", {c.id}));
     if (rows.empty()) return Status::NotFound("case not found");
@@ -191,18 +190,18 @@ Status CaseStore::ReplaceNameTokens(const std::string& case_id, const std::strin
 Status CaseStore::InsertHistory(const std::string& case_id, const std::string& office_id,
                                 const CaseHistoryRow& h) {
   return conn_
-      .Execute("INSERT INTO case_history (id, case_id, office_id, actor, time, changes) "
-               "VALUES ($1, $2, $3, $4, $5, $6)",
-               {h.id, case_id, office_id, h.actor, h.time, h.changes})
+      .Execute(
+          "INSERT INTO case_history (id, case_id, office_id, actor, time, changes) "
+          "VALUES ($1, $2, $3, $4, $5, $6)",
+          {h.id, case_id, office_id, h.actor, h.time, h.changes})
       .status();
 }
 
 Result<std::vector<CaseHistoryRow>> CaseStore::History(const std::string& case_id,
                                                        const std::string& after, int limit) {
-  HW_ASSIGN_OR_RETURN(Rows rows,
-                      conn_.Query("SELECT id, actor, time, changes FROM case_history "
-                                  "WHERE case_id = $1 AND id > $2 ORDER BY id LIMIT $3",
-                                  {case_id, after, std::int64_t{limit}}));
+  HW_ASSIGN_OR_RETURN(Rows rows, conn_.Query("SELECT id, actor, time, changes FROM case_history "
+                                             "WHERE case_id = $1 AND id > $2 ORDER BY id LIMIT $3",
+                                             {case_id, after, std::int64_t{limit}}));
   std::vector<CaseHistoryRow> out;
   for (const Row& r : rows) out.push_back({r.Text(0), r.Text(1), r.Int(2), r.Text(3)});
   return out;

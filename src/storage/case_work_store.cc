@@ -55,9 +55,8 @@ domain::CaseTask TaskFromRow(const Row& r) {
 
 Status StaleOrMissing(Connection& conn, const char* table, const std::string& id,
                       const char* what) {
-  HW_ASSIGN_OR_RETURN(Rows rows, conn.Query(std::string("SELECT version FROM ") + table +
-                                                " WHERE id = $1",
-                                            {id}));
+  HW_ASSIGN_OR_RETURN(
+      Rows rows, conn.Query(std::string("SELECT version FROM ") + table + " WHERE id = $1", {id}));
   if (rows.empty()) return Status::NotFound(std::string(what) + " not found");
   return Status::Conflict(std::string("the ") + what + " was changed by someone else")
       .WithDetail("current_version", rows[0].Int(0));
@@ -117,19 +116,19 @@ Status CaseWorkStore::UpdateService(const domain::AssistanceService& s, TimeMs n
 
 Status CaseWorkStore::InsertNote(const NoteRow& n) {
   return conn_
-      .Execute("INSERT INTO case_notes (id, case_id, office_id, author, body, created_at, "
-               "updated_at, version) VALUES ($1,$2,$3,$4,$5,$6,$7,1)",
-               {n.id, n.case_id, n.office_id, n.author, Blob{n.body}, n.created_at, n.created_at})
+      .Execute(
+          "INSERT INTO case_notes (id, case_id, office_id, author, body, created_at, "
+          "updated_at, version) VALUES ($1,$2,$3,$4,$5,$6,$7,1)",
+          {n.id, n.case_id, n.office_id, n.author, Blob{n.body}, n.created_at, n.created_at})
       .status();
 }
 
 Result<std::vector<NoteRow>> CaseWorkStore::ListNotes(const std::string& case_id,
                                                       const std::string& after, int limit) {
-  HW_ASSIGN_OR_RETURN(Rows rows,
-                      conn_.Query(std::string("SELECT ") + kNoteCols +
-                                      " FROM case_notes WHERE case_id = $1 AND id > $2 "
-                                      "ORDER BY id LIMIT $3",
-                                  {case_id, after, std::int64_t{limit}}));
+  HW_ASSIGN_OR_RETURN(Rows rows, conn_.Query(std::string("SELECT ") + kNoteCols +
+                                                 " FROM case_notes WHERE case_id = $1 AND id > $2 "
+                                                 "ORDER BY id LIMIT $3",
+                                             {case_id, after, std::int64_t{limit}}));
   std::vector<NoteRow> out;
   for (const Row& r : rows) {
     out.push_back({r.Text(0), r.Text(1), r.Text(2), r.Text(3), r.Text(4), r.Int(5)});
@@ -139,11 +138,12 @@ Result<std::vector<NoteRow>> CaseWorkStore::ListNotes(const std::string& case_id
 
 Status CaseWorkStore::InsertTask(const domain::CaseTask& t) {
   return conn_
-      .Execute("INSERT INTO case_tasks (id, case_id, office_id, title, due_date, assignee_id, "
-               "status, created_by, created_at, updated_at, version) "
-               "VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11)",
-               {t.id, t.case_id, t.office_id, Blob{t.title}, t.due_date, t.assignee_id, t.status,
-                t.created_by, t.created_at, t.updated_at, t.version})
+      .Execute(
+          "INSERT INTO case_tasks (id, case_id, office_id, title, due_date, assignee_id, "
+          "status, created_by, created_at, updated_at, version) "
+          "VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11)",
+          {t.id, t.case_id, t.office_id, Blob{t.title}, t.due_date, t.assignee_id, t.status,
+           t.created_by, t.created_at, t.updated_at, t.version})
       .status();
 }
 
@@ -156,9 +156,8 @@ Result<std::optional<domain::CaseTask>> CaseWorkStore::GetTask(const std::string
 Result<std::vector<domain::CaseTask>> CaseWorkStore::ListTasks(const std::string& case_id,
                                                                const std::string& after,
                                                                int limit) {
-  HW_ASSIGN_OR_RETURN(Rows rows, conn_.Query(TaskSelect() +
-                                                 " AND t.case_id = $1 AND t.id > $2 "
-                                                 "ORDER BY t.id LIMIT $3",
+  HW_ASSIGN_OR_RETURN(Rows rows, conn_.Query(TaskSelect() + " AND t.case_id = $1 AND t.id > $2 "
+                                                            "ORDER BY t.id LIMIT $3",
                                              {case_id, after, std::int64_t{limit}}));
   std::vector<domain::CaseTask> out;
   for (const Row& r : rows) out.push_back(TaskFromRow(r));

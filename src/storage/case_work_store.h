@@ -29,10 +29,10 @@ struct TaskRow {
 
 struct TaskFilter {
   std::string assignee_id;
-  std::string office_id;      // "" = every office
-  std::string status;         // "" = any
-  std::string due_before;     // YYYY-MM-DD, "" = no bound (overdue: due_date < today)
-  std::string after;          // cursor "due_date_id" (URL-safe)
+  std::string office_id;   // "" = every office
+  std::string status;      // "" = any
+  std::string due_before;  // YYYY-MM-DD, "" = no bound (overdue: due_date < today)
+  std::string after;       // cursor "due_date_id" (URL-safe)
   int limit = 50;
 };
 

@@ -36,8 +36,8 @@ class Row {
  public:
   explicit Row(std::vector<std::optional<std::string>> cells) : cells_(std::move(cells)) {}
   bool IsNull(size_t i) const { return !cells_.at(i).has_value(); }
-  const std::string& Text(size_t i) const;   // "" when NULL
-  std::int64_t Int(size_t i) const;          // 0 when NULL
+  const std::string& Text(size_t i) const;  // "" when NULL
+  std::int64_t Int(size_t i) const;         // 0 when NULL
   std::optional<std::int64_t> OptInt(size_t i) const;
   std::optional<std::string> OptText(size_t i) const { return cells_.at(i); }
   size_t size() const { return cells_.size(); }
@@ -56,7 +56,8 @@ class Connection {
   virtual Status ExecScript(std::string_view sql) = 0;
   virtual Result<Rows> Query(std::string_view sql, const std::vector<Value>& params = {}) = 0;
   // Returns the number of rows changed.
-  virtual Result<std::int64_t> Execute(std::string_view sql, const std::vector<Value>& params = {}) = 0;
+  virtual Result<std::int64_t> Execute(std::string_view sql,
+                                       const std::vector<Value>& params = {}) = 0;
   // Begins a write transaction (SQLite: BEGIN IMMEDIATE so writers serialise up front).
   virtual Status Begin() = 0;
   virtual Status Commit() = 0;
@@ -70,7 +71,8 @@ class Database;
 // A pooled connection; returns itself to the pool on destruction.
 class PooledConnection {
  public:
-  PooledConnection(Database* db, std::unique_ptr<Connection> conn) : db_(db), conn_(std::move(conn)) {}
+  PooledConnection(Database* db, std::unique_ptr<Connection> conn)
+      : db_(db), conn_(std::move(conn)) {}
   PooledConnection(PooledConnection&&) noexcept = default;
   PooledConnection& operator=(PooledConnection&&) = delete;
   ~PooledConnection();

@@ -10,9 +10,10 @@ Result<std::optional<std::string>> MetaStore::Get(const std::string& key) {
 
 Status MetaStore::Put(const std::string& key, const std::string& value) {
   return conn_
-      .Execute("INSERT INTO meta (key, value) VALUES ($1, $2) "
-               "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-               {key, value})
+      .Execute(
+          "INSERT INTO meta (key, value) VALUES ($1, $2) "
+          "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+          {key, value})
       .status();
 }
 

@@ -32,9 +32,10 @@ Status Migrate(Database& db) {
       for (const Row& r : done) applied = applied || r.Text(0) == m.name;
       if (applied) continue;
       HW_RETURN_IF_ERROR(conn.ExecScript(m.sql));
-      HW_RETURN_IF_ERROR(conn.Execute("INSERT INTO schema_migrations (name, applied_at) VALUES ($1, $2)",
-                                      {std::string(m.name), std::int64_t{0}})
-                             .status());
+      HW_RETURN_IF_ERROR(
+          conn.Execute("INSERT INTO schema_migrations (name, applied_at) VALUES ($1, $2)",
+                       {std::string(m.name), std::int64_t{0}})
+              .status());
     }
     return Status::Ok();
   });

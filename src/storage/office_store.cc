@@ -29,9 +29,11 @@ Status OfficeStore::InsertOrganisation(const domain::Organisation& org, TimeMs n
 }
 
 Result<std::optional<domain::Organisation>> OfficeStore::FirstOrganisation() {
-  HW_ASSIGN_OR_RETURN(Rows rows, conn_.Query("SELECT id, name FROM organisations ORDER BY id LIMIT 1"));
+  HW_ASSIGN_OR_RETURN(Rows rows,
+                      conn_.Query("SELECT id, name FROM organisations ORDER BY id LIMIT 1"));
   if (rows.empty()) return std::optional<domain::Organisation>();
-  return std::optional<domain::Organisation>(domain::Organisation{rows[0].Text(0), rows[0].Text(1)});
+  return std::optional<domain::Organisation>(
+      domain::Organisation{rows[0].Text(0), rows[0].Text(1)});
 }
 
 Status OfficeStore::Insert(const domain::Office& o) {
@@ -45,17 +47,16 @@ Status OfficeStore::Insert(const domain::Office& o) {
 }
 
 Result<std::optional<domain::Office>> OfficeStore::Get(const std::string& id) {
-  HW_ASSIGN_OR_RETURN(Rows rows, conn_.Query(std::string("SELECT ") + kCols +
-                                                 " FROM offices WHERE id = $1",
-                                             {id}));
+  HW_ASSIGN_OR_RETURN(
+      Rows rows, conn_.Query(std::string("SELECT ") + kCols + " FROM offices WHERE id = $1", {id}));
   if (rows.empty()) return std::optional<domain::Office>();
   return std::optional<domain::Office>(FromRow(rows[0]));
 }
 
 Result<std::optional<domain::Office>> OfficeStore::FindByCode(const std::string& code) {
-  HW_ASSIGN_OR_RETURN(Rows rows, conn_.Query(std::string("SELECT ") + kCols +
-                                                 " FROM offices WHERE code = $1",
-                                             {code}));
+  HW_ASSIGN_OR_RETURN(
+      Rows rows,
+      conn_.Query(std::string("SELECT ") + kCols + " FROM offices WHERE code = $1", {code}));
   if (rows.empty()) return std::optional<domain::Office>();
   return std::optional<domain::Office>(FromRow(rows[0]));
 }

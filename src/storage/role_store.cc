@@ -5,8 +5,8 @@
 namespace hw::storage {
 
 Status RoleStore::Upsert(const domain::Role& role) {
-  HW_RETURN_IF_ERROR(conn_.Execute("DELETE FROM role_permissions WHERE role = $1", {role.name})
-                         .status());
+  HW_RETURN_IF_ERROR(
+      conn_.Execute("DELETE FROM role_permissions WHERE role = $1", {role.name}).status());
   HW_RETURN_IF_ERROR(
       conn_
           .Execute(
@@ -18,8 +18,9 @@ Status RoleStore::Upsert(const domain::Role& role) {
           .status());
   for (const std::string& p : role.permissions) {
     HW_RETURN_IF_ERROR(
-        conn_.Execute("INSERT INTO role_permissions (role, permission) VALUES ($1, $2)",
-                      {role.name, p})
+        conn_
+            .Execute("INSERT INTO role_permissions (role, permission) VALUES ($1, $2)",
+                     {role.name, p})
             .status());
   }
   return Status::Ok();

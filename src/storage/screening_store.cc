@@ -72,7 +72,7 @@ Result<std::vector<IndicatorSetRow>> ScreeningStore::ListSets() {
 }
 
 Result<std::optional<IndicatorSetRow>> ScreeningStore::GetSet(const std::string& id,
-                                                               std::int64_t version) {
+                                                              std::int64_t version) {
   std::string sql = std::string("SELECT ") + kSetCols + " FROM indicator_sets WHERE id = $1";
   std::vector<Value> params{id};
   if (version > 0) {
@@ -88,34 +88,32 @@ Result<std::optional<IndicatorSetRow>> ScreeningStore::GetSet(const std::string&
 
 Status ScreeningStore::Insert(const ScreeningRow& s) {
   return conn_
-      .Execute(std::string("INSERT INTO screenings (") + kCols +
-                   ") VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17)",
-               {s.id, s.case_id, s.office_id, s.indicator_set, s.set_version, s.observed,
-                s.result, std::int64_t{s.suggested_victim ? 1 : 0}, SealedOrNull(s.notes),
-                s.decision.empty() ? Value(nullptr) : Value(s.decision),
-                SealedOrNull(s.justification),
-                s.decided_by.empty() ? Value(nullptr) : Value(s.decided_by),
-                s.decided_at == 0 ? Value(nullptr) : Value(s.decided_at), s.created_by,
-                s.created_at, s.updated_at, s.version})
+      .Execute(
+          std::string("INSERT INTO screenings (") + kCols +
+              ") VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17)",
+          {s.id, s.case_id, s.office_id, s.indicator_set, s.set_version, s.observed, s.result,
+           std::int64_t{s.suggested_victim ? 1 : 0}, SealedOrNull(s.notes),
+           s.decision.empty() ? Value(nullptr) : Value(s.decision), SealedOrNull(s.justification),
+           s.decided_by.empty() ? Value(nullptr) : Value(s.decided_by),
+           s.decided_at == 0 ? Value(nullptr) : Value(s.decided_at), s.created_by, s.created_at,
+           s.updated_at, s.version})
       .status();
 }
 
 Result<std::optional<ScreeningRow>> ScreeningStore::Get(const std::string& id) {
-  HW_ASSIGN_OR_RETURN(Rows rows, conn_.Query(std::string("SELECT ") + kCols +
-                                                 " FROM screenings WHERE id = $1",
-                                             {id}));
+  HW_ASSIGN_OR_RETURN(
+      Rows rows,
+      conn_.Query(std::string("SELECT ") + kCols + " FROM screenings WHERE id = $1", {id}));
   if (rows.empty()) return std::optional<ScreeningRow>();
   return std::optional<ScreeningRow>(FromRow(rows[0]));
 }
 
 Result<std::vector<ScreeningRow>> ScreeningStore::ListByCase(const std::string& case_id,
-                                                             const std::string& after,
-                                                             int limit) {
-  HW_ASSIGN_OR_RETURN(Rows rows,
-                      conn_.Query(std::string("SELECT ") + kCols +
-                                      " FROM screenings WHERE case_id = $1 AND id > $2 "
-                                      "ORDER BY id LIMIT $3",
-                                  {case_id, after, std::int64_t{limit}}));
+                                                             const std::string& after, int limit) {
+  HW_ASSIGN_OR_RETURN(Rows rows, conn_.Query(std::string("SELECT ") + kCols +
+                                                 " FROM screenings WHERE case_id = $1 AND id > $2 "
+                                                 "ORDER BY id LIMIT $3",
+                                             {case_id, after, std::int64_t{limit}}));
   std::vector<ScreeningRow> out;
   for (const Row& r : rows) out.push_back(FromRow(r));
   return out;

@@ -32,8 +32,8 @@ struct ScreeningRow {
   std::string observed;  // JSON list of ids
   std::string result;    // JSON
   bool suggested_victim = false;
-  std::string notes;     // sealed bytes, "" = none
-  std::string decision;  // "" = not decided
+  std::string notes;          // sealed bytes, "" = none
+  std::string decision;       // "" = not decided
   std::string justification;  // sealed bytes
   std::string decided_by;
   TimeMs decided_at = 0;
@@ -59,8 +59,8 @@ class ScreeningStore {
   Status Insert(const ScreeningRow& row);
   Result<std::optional<ScreeningRow>> Get(const std::string& id);
   // Oldest first, ids after `after`, at most `limit`.
-  Result<std::vector<ScreeningRow>> ListByCase(const std::string& case_id,
-                                               const std::string& after, int limit);
+  Result<std::vector<ScreeningRow>> ListByCase(const std::string& case_id, const std::string& after,
+                                               int limit);
   // Records the decision when the stored version equals `row.version`; bumps it.
   // Conflict (detail current_version) when stale.
   Status UpdateDecision(const ScreeningRow& row, TimeMs now);

@@ -13,19 +13,19 @@ Status SessionStore::Insert(const SessionRow& s) {
 }
 
 Result<std::optional<SessionRow>> SessionStore::Find(const std::string& token_hash) {
-  HW_ASSIGN_OR_RETURN(
-      Rows rows, conn_.Query("SELECT token_hash, user_id, office_id, csrf_token, created_at, "
-                             "last_seen_at, expires_at FROM sessions WHERE token_hash = $1",
-                             {token_hash}));
+  HW_ASSIGN_OR_RETURN(Rows rows,
+                      conn_.Query("SELECT token_hash, user_id, office_id, csrf_token, created_at, "
+                                  "last_seen_at, expires_at FROM sessions WHERE token_hash = $1",
+                                  {token_hash}));
   if (rows.empty()) return std::optional<SessionRow>();
   const Row& r = rows[0];
-  return std::optional<SessionRow>(SessionRow{r.Text(0), r.Text(1), r.Text(2), r.Text(3),
-                                              r.Int(4), r.Int(5), r.Int(6)});
+  return std::optional<SessionRow>(
+      SessionRow{r.Text(0), r.Text(1), r.Text(2), r.Text(3), r.Int(4), r.Int(5), r.Int(6)});
 }
 
 Status SessionStore::Touch(const std::string& token_hash, TimeMs now) {
-  return conn_.Execute("UPDATE sessions SET last_seen_at = $1 WHERE token_hash = $2",
-                       {now, token_hash})
+  return conn_
+      .Execute("UPDATE sessions SET last_seen_at = $1 WHERE token_hash = $2", {now, token_hash})
       .status();
 }
 

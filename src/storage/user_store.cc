@@ -76,9 +76,8 @@ Status UserStore::LoadRoles(domain::User& u) {
 }
 
 Result<std::optional<domain::User>> UserStore::Get(const std::string& id) {
-  HW_ASSIGN_OR_RETURN(Rows rows, conn_.Query(std::string("SELECT ") + kCols +
-                                                 " FROM users WHERE id = $1",
-                                             {id}));
+  HW_ASSIGN_OR_RETURN(
+      Rows rows, conn_.Query(std::string("SELECT ") + kCols + " FROM users WHERE id = $1", {id}));
   if (rows.empty()) return std::optional<domain::User>();
   domain::User u = FromRow(rows[0]);
   HW_RETURN_IF_ERROR(LoadRoles(u));
@@ -86,9 +85,9 @@ Result<std::optional<domain::User>> UserStore::Get(const std::string& id) {
 }
 
 Result<std::optional<domain::User>> UserStore::FindByUsername(const std::string& username) {
-  HW_ASSIGN_OR_RETURN(Rows rows, conn_.Query(std::string("SELECT ") + kCols +
-                                                 " FROM users WHERE username = $1",
-                                             {username}));
+  HW_ASSIGN_OR_RETURN(
+      Rows rows,
+      conn_.Query(std::string("SELECT ") + kCols + " FROM users WHERE username = $1", {username}));
   if (rows.empty()) return std::optional<domain::User>();
   domain::User u = FromRow(rows[0]);
   HW_RETURN_IF_ERROR(LoadRoles(u));

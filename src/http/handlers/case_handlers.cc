@@ -92,8 +92,8 @@ json::object CaseJson(const service::CaseView& v) {
   for (const auto& spec : domain::CaseFieldSpecs()) {
     if (spec.personal && !v.with_pii) continue;
     auto it = c.fields.find(spec.name);
-    json::value value = it == c.fields.end() ? json::value(nullptr)
-                                             : service::FieldValueToJson(it->second);
+    json::value value =
+        it == c.fields.end() ? json::value(nullptr) : service::FieldValueToJson(it->second);
     if (value.is_null() && (spec.kind == domain::FieldKind::kVocabList ||
                             spec.kind == domain::FieldKind::kCountryList ||
                             spec.kind == domain::FieldKind::kTextList)) {
@@ -104,12 +104,13 @@ json::object CaseJson(const service::CaseView& v) {
   o["person"] = std::move(person);
   json::array events;
   for (const auto& e : c.events) {
-    events.push_back(json::object{{"id", e.id},
-                                  {"hte_Type", e.type},
-                                  {"hte_Country", e.country.empty() ? json::value(nullptr) : json::value(e.country)},
-                                  {"hte_City", e.city.empty() ? json::value(nullptr) : json::value(e.city)},
-                                  {"hte_StartDate", e.start_date.empty() ? json::value(nullptr) : json::value(e.start_date)},
-                                  {"hte_EndDate", e.end_date.empty() ? json::value(nullptr) : json::value(e.end_date)}});
+    events.push_back(json::object{
+        {"id", e.id},
+        {"hte_Type", e.type},
+        {"hte_Country", e.country.empty() ? json::value(nullptr) : json::value(e.country)},
+        {"hte_City", e.city.empty() ? json::value(nullptr) : json::value(e.city)},
+        {"hte_StartDate", e.start_date.empty() ? json::value(nullptr) : json::value(e.start_date)},
+        {"hte_EndDate", e.end_date.empty() ? json::value(nullptr) : json::value(e.end_date)}});
   }
   o["events"] = std::move(events);
   if (c.closure.state.empty()) {
@@ -213,8 +214,10 @@ Response ListCases(service::CaseService& cases, const service::Principal& p,
 void RegisterCaseRoutes(Api& api, Router& router) {
   service::CaseService& cases = api.services().cases;
 
-  router.Add("GET", "/api/v1/cases", api.Authed([&cases](Request& req, const service::Principal& p) {
-               // Names are personal: they never travel in a URL (proxies and access logs keep them).
+  router.Add("GET", "/api/v1/cases",
+             api.Authed([&cases](Request& req, const service::Principal& p) {
+               // Names are personal: they never travel in a URL (proxies and access logs keep
+               // them).
                if (req.Query("name")) {
                  return ErrorResponse(
                      Status::InvalidField("name", "search names with POST /api/v1/cases/search"),
@@ -253,7 +256,8 @@ void RegisterCaseRoutes(Api& api, Router& router) {
                return ListCases(cases, p, q, req);
              }));
 
-  router.Add("POST", "/api/v1/cases", api.Authed([&cases](Request& req, const service::Principal& p) {
+  router.Add("POST", "/api/v1/cases",
+             api.Authed([&cases](Request& req, const service::Principal& p) {
                auto body = ParseObject(req);
                if (!body.ok()) return ErrorResponse(body.status(), req.request_id);
                auto in = ParseCaseInput(*body);
@@ -284,33 +288,33 @@ void RegisterCaseRoutes(Api& api, Router& router) {
                return JsonOk(200, CaseJson(*c));
              }));
 
-  router.Add("GET", "/api/v1/cases/{id}/history",
-             api.Authed([&cases](Request& req, const service::Principal& p) {
-               auto page = ParsePage(req);
-               if (!page.ok()) return ErrorResponse(page.status(), req.request_id);
-               auto h = cases.History(p, req.params["id"], *page);
-               if (!h.ok()) return ErrorResponse(h.status(), req.request_id);
-               json::array items;
-               for (const auto& e : h->items) {
-                 boost::system::error_code ec;
-                 json::value changes = json::parse(e.changes_json, ec);
-                 items.push_back(json::object{{"id", e.id},
-                                              {"time", FormatTimestamp(e.time)},
-                                              {"actor", e.actor},
-                                              {"changes", ec ? json::value(json::array()) : changes}});
-               }
-               return Response::Json(200, ListBody(std::move(items), h->next));
-             }));
+  router.Add(
+      "GET", "/api/v1/cases/{id}/history",
+      api.Authed([&cases](Request& req, const service::Principal& p) {
+        auto page = ParsePage(req);
+        if (!page.ok()) return ErrorResponse(page.status(), req.request_id);
+        auto h = cases.History(p, req.params["id"], *page);
+        if (!h.ok()) return ErrorResponse(h.status(), req.request_id);
+        json::array items;
+        for (const auto& e : h->items) {
+          boost::system::error_code ec;
+          json::value changes = json::parse(e.changes_json, ec);
+          items.push_back(json::object{{"id", e.id},
+                                       {"time", FormatTimestamp(e.time)},
+                                       {"actor", e.actor},
+                                       {"changes", ec ? json::value(json::array()) : changes}});
+        }
+        return Response::Json(200, ListBody(std::move(items), h->next));
+      }));
 
-  router.Add("GET", "/api/v1/vocabularies",
-             api.Authed([](Request&, const service::Principal&) {
-               json::array items;
-               for (const auto& v : domain::AllVocabularies()) {
-                 items.push_back(json::object{{"name", v.name}, {"label", v.label},
-                                              {"multiselect", v.multiselect}});
-               }
-               return Response::Json(200, ListBody(std::move(items), std::nullopt));
-             }));
+  router.Add("GET", "/api/v1/vocabularies", api.Authed([](Request&, const service::Principal&) {
+    json::array items;
+    for (const auto& v : domain::AllVocabularies()) {
+      items.push_back(
+          json::object{{"name", v.name}, {"label", v.label}, {"multiselect", v.multiselect}});
+    }
+    return Response::Json(200, ListBody(std::move(items), std::nullopt));
+  }));
 
   router.Add("GET", "/api/v1/vocabularies/{name}",
              api.Authed([](Request& req, const service::Principal&) {

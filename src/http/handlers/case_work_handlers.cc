@@ -90,8 +90,8 @@ std::optional<std::string> OptString(const json::object& body, const char* name,
 // together with its validation. `version` non-null: a PATCH, which must carry the version.
 service::ServiceInput ParseServiceInput(const json::object& body, long long* version) {
   FieldReader r(body);
-  std::vector<std::string> allowed{"type",     "provider", "start_date", "end_date",
-                                   "status",   "cost",     "currency",   "funding_source"};
+  std::vector<std::string> allowed{"type",   "provider", "start_date", "end_date",
+                                   "status", "cost",     "currency",   "funding_source"};
   if (version) {
     allowed.emplace_back("version");
     *version = r.Integer("version", true).value_or(0);
@@ -152,8 +152,7 @@ void RegisterServiceRoutes(Api& api, Router& router) {
              api.Authed([&work](Request& req, const service::Principal& p) {
                auto page = ParsePage(req);
                if (!page.ok()) return ErrorResponse(page.status(), req.request_id);
-               return ListResponse(work.ListServices(p, req.params["id"], *page), req,
-                                   ServiceJson);
+               return ListResponse(work.ListServices(p, req.params["id"], *page), req, ServiceJson);
              }));
   router.Add("POST", "/api/v1/cases/{id}/services",
              api.Authed([&work](Request& req, const service::Principal& p) {
@@ -224,27 +223,26 @@ void RegisterTaskRoutes(Api& api, Router& router) {
                if (!body.ok()) return ErrorResponse(body.status(), req.request_id);
                long long version = 0;
                auto in = ParseTaskInput(*body, &version);
-               auto t = work.PatchTask(p, req.params["id"], req.params["tid"], version, in,
-                                       InfoOf(req));
+               auto t =
+                   work.PatchTask(p, req.params["id"], req.params["tid"], version, in, InfoOf(req));
                if (!t.ok()) return ErrorResponse(t.status(), req.request_id);
                return JsonOk(200, TaskJson(*t));
              }));
-  router.Add("GET", "/api/v1/tasks",
-             api.Authed([&work](Request& req, const service::Principal& p) {
-               auto page = ParsePage(req);
-               if (!page.ok()) return ErrorResponse(page.status(), req.request_id);
-               service::TaskQuery q;
-               q.page = *page;
-               q.assignee = req.Query("assignee").value_or("me");
-               q.status = req.Query("status").value_or("open");
-               std::string overdue = req.Query("overdue").value_or("false");
-               if (overdue != "true" && overdue != "false") {
-                 return ErrorResponse(Status::InvalidField("overdue", "must be true or false"),
-                                      req.request_id);
-               }
-               q.overdue = overdue == "true";
-               return ListResponse(work.FindTasks(p, q, InfoOf(req)), req, TaskJson);
-             }));
+  router.Add("GET", "/api/v1/tasks", api.Authed([&work](Request& req, const service::Principal& p) {
+    auto page = ParsePage(req);
+    if (!page.ok()) return ErrorResponse(page.status(), req.request_id);
+    service::TaskQuery q;
+    q.page = *page;
+    q.assignee = req.Query("assignee").value_or("me");
+    q.status = req.Query("status").value_or("open");
+    std::string overdue = req.Query("overdue").value_or("false");
+    if (overdue != "true" && overdue != "false") {
+      return ErrorResponse(Status::InvalidField("overdue", "must be true or false"),
+                           req.request_id);
+    }
+    q.overdue = overdue == "true";
+    return ListResponse(work.FindTasks(p, q, InfoOf(req)), req, TaskJson);
+  }));
 }
 
 }  // namespace

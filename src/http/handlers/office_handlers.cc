@@ -41,7 +41,8 @@ void RegisterOfficeRoutes(Api& api, Router& router) {
                return JsonOk(201, OfficeJson(*office));
              }));
 
-  router.Add("GET", "/api/v1/audit", api.Authed([&audit](Request& req, const service::Principal& p) {
+  router.Add("GET", "/api/v1/audit",
+             api.Authed([&audit](Request& req, const service::Principal& p) {
                auto page = ParsePage(req);
                if (!page.ok()) return ErrorResponse(page.status(), req.request_id);
                auto result = audit.List(p, *page, InfoOf(req));

@@ -108,8 +108,8 @@ void RegisterScreeningRoutes(Api& api, Router& router) {
                if (!body.ok()) return ErrorResponse(body.status(), req.request_id);
                auto parsed = ParseSet(*body);
                if (!parsed.ok()) return ErrorResponse(parsed.status(), req.request_id);
-               auto set = screening.CreateSetVersion(p, std::move(parsed->first),
-                                                     parsed->second, InfoOf(req));
+               auto set = screening.CreateSetVersion(p, std::move(parsed->first), parsed->second,
+                                                     InfoOf(req));
                if (!set.ok()) return ErrorResponse(set.status(), req.request_id);
                return JsonOk(201, SetJson(*set));
              }));

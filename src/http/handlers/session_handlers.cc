@@ -12,8 +12,8 @@ namespace {
 namespace json = boost::json;
 
 std::string SessionCookie(const std::string& token, bool secure, long max_age_s) {
-  std::string c = "hw_session=" + token + "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" +
-                  std::to_string(max_age_s);
+  std::string c = "hw_session=" + token +
+                  "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" + std::to_string(max_age_s);
   if (secure) c += "; Secure";
   return c;
 }
@@ -35,8 +35,8 @@ void RegisterSessionRoutes(Api& api, Router& router) {
     if (Status st = r.Finish(); !st.ok()) return ErrorResponse(st, req.request_id);
     auto result = auth.Login(login, InfoOf(req));
     if (!result.ok()) return ErrorResponse(result.status(), req.request_id);
-    Response res = JsonOk(200, {{"user", UserJson(result->user)},
-                                {"csrf_token", result->csrf_token}});
+    Response res =
+        JsonOk(200, {{"user", UserJson(result->user)}, {"csrf_token", result->csrf_token}});
     res.headers.emplace_back("Set-Cookie", SessionCookie(result->token, secure, 12 * 3600));
     return res;
   });
@@ -51,20 +51,19 @@ void RegisterSessionRoutes(Api& api, Router& router) {
              }));
 
   router.Add("GET", "/api/v1/me", api.Authed([&auth](Request& req, const service::Principal& p) {
-               auto me = auth.Me(p);
-               if (!me.ok()) return ErrorResponse(me.status(), req.request_id);
-               return JsonOk(200, {{"user", UserJson(*me)}, {"csrf_token", p.csrf_token}});
-             }));
+    auto me = auth.Me(p);
+    if (!me.ok()) return ErrorResponse(me.status(), req.request_id);
+    return JsonOk(200, {{"user", UserJson(*me)}, {"csrf_token", p.csrf_token}});
+  }));
 
-  router.Add("POST", "/api/v1/me/totp",
-             api.Authed([&auth](Request& req, const service::Principal& p) {
-               auto body = ParseObject(req);
-               if (!body.ok()) return ErrorResponse(body.status(), req.request_id);
-               auto enrol = auth.StartTotpEnrolment(p, InfoOf(req));
-               if (!enrol.ok()) return ErrorResponse(enrol.status(), req.request_id);
-               return JsonOk(200, {{"secret", enrol->secret_base32},
-                                   {"otpauth_uri", enrol->otpauth_uri}});
-             }));
+  router.Add(
+      "POST", "/api/v1/me/totp", api.Authed([&auth](Request& req, const service::Principal& p) {
+        auto body = ParseObject(req);
+        if (!body.ok()) return ErrorResponse(body.status(), req.request_id);
+        auto enrol = auth.StartTotpEnrolment(p, InfoOf(req));
+        if (!enrol.ok()) return ErrorResponse(enrol.status(), req.request_id);
+        return JsonOk(200, {{"secret", enrol->secret_base32}, {"otpauth_uri", enrol->otpauth_uri}});
+      }));
 
   router.Add("POST", "/api/v1/me/totp/confirm",
              api.Authed([&auth](Request& req, const service::Principal& p) {

@@ -13,7 +13,8 @@ namespace json = boost::json;
 void RegisterUserRoutes(Api& api, Router& router) {
   service::UserService& users = api.services().users;
 
-  router.Add("GET", "/api/v1/users", api.Authed([&users](Request& req, const service::Principal& p) {
+  router.Add("GET", "/api/v1/users",
+             api.Authed([&users](Request& req, const service::Principal& p) {
                auto page = ParsePage(req);
                if (!page.ok()) return ErrorResponse(page.status(), req.request_id);
                auto result = users.List(p, *page);
@@ -30,7 +31,8 @@ void RegisterUserRoutes(Api& api, Router& router) {
                return JsonOk(200, UserJson(*user));
              }));
 
-  router.Add("POST", "/api/v1/users", api.Authed([&users](Request& req, const service::Principal& p) {
+  router.Add("POST", "/api/v1/users",
+             api.Authed([&users](Request& req, const service::Principal& p) {
                auto body = ParseObject(req);
                if (!body.ok()) return ErrorResponse(body.status(), req.request_id);
                FieldReader r(*body);
@@ -47,26 +49,28 @@ void RegisterUserRoutes(Api& api, Router& router) {
                return JsonOk(201, UserJson(*user));
              }));
 
-  router.Add("PATCH", "/api/v1/users/{id}",
-             api.Authed([&users](Request& req, const service::Principal& p) {
-               auto body = ParseObject(req);
-               if (!body.ok()) return ErrorResponse(body.status(), req.request_id);
-               FieldReader r(*body);
-               r.OnlyAllow({"version", "roles", "office_id", "disabled", "password", "display_name"});
-               domain::UserPatch patch;
-               patch.version = r.Integer("version", true).value_or(0);
-               patch.roles = r.StringList("roles", false);
-               patch.office_id = r.String("office_id", false, 64);
-               patch.disabled = r.Bool("disabled", false);
-               patch.password = r.String("password", false, 256);
-               patch.display_name = r.String("display_name", false, 200);
-               if (Status st = r.Finish(); !st.ok()) return ErrorResponse(st, req.request_id);
-               auto user = users.Patch(p, req.params["id"], patch, InfoOf(req));
-               if (!user.ok()) return ErrorResponse(user.status(), req.request_id);
-               return JsonOk(200, UserJson(*user));
-             }));
+  router.Add(
+      "PATCH", "/api/v1/users/{id}",
+      api.Authed([&users](Request& req, const service::Principal& p) {
+        auto body = ParseObject(req);
+        if (!body.ok()) return ErrorResponse(body.status(), req.request_id);
+        FieldReader r(*body);
+        r.OnlyAllow({"version", "roles", "office_id", "disabled", "password", "display_name"});
+        domain::UserPatch patch;
+        patch.version = r.Integer("version", true).value_or(0);
+        patch.roles = r.StringList("roles", false);
+        patch.office_id = r.String("office_id", false, 64);
+        patch.disabled = r.Bool("disabled", false);
+        patch.password = r.String("password", false, 256);
+        patch.display_name = r.String("display_name", false, 200);
+        if (Status st = r.Finish(); !st.ok()) return ErrorResponse(st, req.request_id);
+        auto user = users.Patch(p, req.params["id"], patch, InfoOf(req));
+        if (!user.ok()) return ErrorResponse(user.status(), req.request_id);
+        return JsonOk(200, UserJson(*user));
+      }));
 
-  router.Add("GET", "/api/v1/roles", api.Authed([&users](Request& req, const service::Principal& p) {
+  router.Add("GET", "/api/v1/roles",
+             api.Authed([&users](Request& req, const service::Principal& p) {
                auto roles = users.Roles(p);
                if (!roles.ok()) return ErrorResponse(roles.status(), req.request_id);
                json::array items;

@@ -34,9 +34,12 @@ json::object UserJson(const service::UserView& v) {
 
 json::object OfficeJson(const domain::Office& o) {
   return json::object{
-      {"id", o.id},           {"organisation_id", o.organisation_id},
-      {"name", o.name},       {"code", o.code},
-      {"country", o.country}, {"version", o.version},
+      {"id", o.id},
+      {"organisation_id", o.organisation_id},
+      {"name", o.name},
+      {"code", o.code},
+      {"country", o.country},
+      {"version", o.version},
       {"created_at", FormatTimestamp(o.created_at)},
       {"updated_at", FormatTimestamp(o.updated_at)},
   };
@@ -58,10 +61,11 @@ json::object AuditJson(const domain::AuditEntry& e) {
 
 Result<service::PageRequest> ParsePage(const Request& req) {
   service::PageRequest page;
-  if (auto limit = req.Query("limit")) {
+  if (auto limit_param = req.Query("limit")) {
+    const std::string& limit = *limit_param;
     int n = 0;
-    auto [ptr, ec] = std::from_chars(limit->data(), limit->data() + limit->size(), n);
-    if (ec != std::errc() || ptr != limit->data() + limit->size() || n < 1 ||
+    auto [ptr, ec] = std::from_chars(limit.data(), limit.data() + limit.size(), n);
+    if (ec != std::errc() || ptr != limit.data() + limit.size() || n < 1 ||
         n > service::kMaxPageSize) {
       return Status::InvalidField("limit", "must be an integer from 1 to 200");
     }

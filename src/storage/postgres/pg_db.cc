@@ -13,7 +13,8 @@ constexpr Oid kByteaOid = 17;
 Status FromResult(PGresult* res, PGconn* conn, std::string_view what) {
   const char* state = res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : nullptr;
   std::string msg = res ? PQresultErrorMessage(res) : PQerrorMessage(conn);
-  if (state && std::strcmp(state, "23505") == 0) return Status::Conflict("unique constraint violated");
+  if (state && std::strcmp(state, "23505") == 0)
+    return Status::Conflict("unique constraint violated");
   if (msg.find("append-only") != std::string::npos) {
     return Status::PermissionDenied("the audit log is append-only");
   }
@@ -39,7 +40,8 @@ class PgConnection final : public Connection {
     std::string s(sql);
     ResultPtr res(PQexec(conn_, s.c_str()));
     auto st = PQresultStatus(res.get());
-    if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK) return FromResult(res.get(), conn_, "exec");
+    if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK)
+      return FromResult(res.get(), conn_, "exec");
     return Status::Ok();
   }
 
@@ -138,8 +140,8 @@ class PgDatabase final : public Database {
     PGconn* conn = PQconnectdb(url_.c_str());
     if (PQstatus(conn) != CONNECTION_OK) {
       // The libpq message may contain the host and user: keep it out of client answers.
-      Status st = Status::Unavailable(std::string("cannot connect to PostgreSQL: ") +
-                                      PQerrorMessage(conn));
+      Status st =
+          Status::Unavailable(std::string("cannot connect to PostgreSQL: ") + PQerrorMessage(conn));
       PQfinish(conn);
       return st;
     }

@@ -70,8 +70,8 @@ class SqliteConnection final : public Connection {
       }
       rows.emplace_back(std::move(cells));
     }
-    Status st = rc == SQLITE_DONE ? Status::Ok()
-                                  : FromSqlite(db_, sqlite3_extended_errcode(db_), "query");
+    Status st =
+        rc == SQLITE_DONE ? Status::Ok() : FromSqlite(db_, sqlite3_extended_errcode(db_), "query");
     sqlite3_reset(stmt);
     sqlite3_clear_bindings(stmt);
     if (!st.ok()) return st;
@@ -141,9 +141,9 @@ class SqliteDatabase final : public Database {
  protected:
   Result<std::unique_ptr<Connection>> Open() override {
     sqlite3* db = nullptr;
-    int rc = sqlite3_open_v2(path_.c_str(), &db,
-                             SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
-                             nullptr);
+    int rc =
+        sqlite3_open_v2(path_.c_str(), &db,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
     if (rc != SQLITE_OK) {
       Status st = FromSqlite(db, rc, "open");
       sqlite3_close_v2(db);

@@ -45,8 +45,7 @@ class CaseWorkTest : public ServiceTest {
   }
 
   // True when `text` appears anywhere in the bytes of `table`.`column`.
-  bool StoredInClear(const std::string& table, const std::string& column,
-                     const std::string& text) {
+  bool StoredInClear(const std::string& table, const std::string& column, const std::string& text) {
     auto conn = Conn();
     auto rows = conn->Query("SELECT " + column + " FROM " + table);
     if (!rows.ok()) throw std::runtime_error(rows.status().ToString());

@@ -123,8 +123,8 @@ TEST_F(ScreeningServiceTest, ListOpensNotesAndAuditsTheRead) {
 TEST_F(ScreeningServiceTest, DecisionSetsTheCaseStatusOnce) {
   ScreeningView v = Screen(kPositive);
   long long version = CaseVersion(case_id_);
-  auto missing = screening_->Decide(cw_, case_id_, v.id, {"ActualVictimOfTrafficking", "", version},
-                                    Req());
+  auto missing =
+      screening_->Decide(cw_, case_id_, v.id, {"ActualVictimOfTrafficking", "", version}, Req());
   EXPECT_TRUE(missing.status().fields().count("justification"));
   auto bad = screening_->Decide(cw_, case_id_, v.id, {"Maybe", "Interview", version}, Req());
   EXPECT_TRUE(bad.status().fields().count("decision"));
@@ -133,10 +133,9 @@ TEST_F(ScreeningServiceTest, DecisionSetsTheCaseStatusOnce) {
   ASSERT_EQ(stale.status().code(), StatusCode::kConflict);
   EXPECT_EQ(stale.status().details().at("current_version"), version);
 
-  auto ok = screening_->Decide(cw_, case_id_, v.id,
-                               {"ActualVictimOfTrafficking", "Consistent account of debt bondage",
-                                version},
-                               Req());
+  auto ok = screening_->Decide(
+      cw_, case_id_, v.id,
+      {"ActualVictimOfTrafficking", "Consistent account of debt bondage", version}, Req());
   ASSERT_TRUE(ok.ok()) << ok.status().ToString();
   EXPECT_EQ(ok->decision, "ActualVictimOfTrafficking");
   EXPECT_EQ(ok->case_version, version + 1);
@@ -153,9 +152,8 @@ TEST_F(ScreeningServiceTest, DecisionSetsTheCaseStatusOnce) {
             std::string::npos);
   EXPECT_FALSE(StoredInClear("screenings", "justification", "debt bondage"));
 
-  auto again = screening_->Decide(cw_, case_id_, v.id,
-                                  {"NotAVictimOfTrafficking", "Changed my mind", version + 1},
-                                  Req());
+  auto again = screening_->Decide(
+      cw_, case_id_, v.id, {"NotAVictimOfTrafficking", "Changed my mind", version + 1}, Req());
   EXPECT_EQ(again.status().code(), StatusCode::kConflict);
   EXPECT_EQ(again.status().reason(), "already_decided");
 }
