@@ -10,7 +10,7 @@ void SecureZero(void* data, std::size_t size) noexcept {
   if (data != nullptr && size > 0) sodium_memzero(data, size);
 }
 
-Key32::Key32() noexcept : bytes_{} {}
+Key32::Key32() noexcept = default;
 
 Key32::Key32(const Key32& other) noexcept = default;
 

@@ -72,7 +72,7 @@ class Key32 {
   bool operator==(const Key32& other) const noexcept;
 
  private:
-  std::array<unsigned char, kSize> bytes_;
+  std::array<unsigned char, kSize> bytes_{};
 };
 
 }  // namespace hw::crypto
