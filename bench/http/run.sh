@@ -89,7 +89,7 @@ wait_http "http://127.0.0.1:$NG_PORT/static.json"
 
 # --- load
 run_wrk() {  # NAME URL [HEADER]
-  local out="$TMP/wrk-$1.txt"
+  local out="$TMP/wrk-$(printf %s "$1" | tr -c "A-Za-z0-9" "_").txt"
   if [ -n "${3:-}" ]; then
     wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -H "$3" "$2" >"$out"
   else

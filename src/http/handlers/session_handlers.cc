@@ -37,7 +37,7 @@ void RegisterSessionRoutes(Api& api, Router& router) {
     if (!result.ok()) return ErrorResponse(result.status(), req.request_id);
     Response res =
         JsonOk(200, {{"user", UserJson(result->user)}, {"csrf_token", result->csrf_token}});
-    res.headers.emplace_back("Set-Cookie", SessionCookie(result->token, secure, 12 * 3600));
+    res.headers.emplace_back("Set-Cookie", SessionCookie(result->token, secure, 12L * 3600));
     return res;
   });
 
