@@ -162,7 +162,7 @@ std::optional<Request> ToRequest(BeastRequest&& msg, const std::string& remote) 
   req.path = url->path();
   for (auto param : url->params()) req.query[param.key] = param.value;  // last one wins
   for (const auto& field : msg) {
-    std::string name(std::string_view(field.name_string()));
+    std::string name(static_cast<std::string_view>(field.name_string()));
     for (char& c : name) c = AsciiLower(c);
     std::string_view value = field.value();
     auto [it, inserted] = req.headers.try_emplace(std::move(name), value);

@@ -57,7 +57,7 @@ export function getCases(filters: CaseFilters, params: { limit?: number; after?:
   if (filters.name) {
     // A name is personal data: it travels in the body of a POST, never in a URL.
     const body: Record<string, string | number> = { limit };
-    for (const [key, value] of Object.entries(filters)) {
+    for (const [key, value] of Object.entries(filters) as [string, string | undefined][]) {
       if (value) body[key] = value;
     }
     if (params.after) body.after = params.after;
