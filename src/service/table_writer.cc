@@ -1,9 +1,9 @@
 #include "service/table_writer.h"
 
-#include <stdlib.h>
 #include <xlsxwriter.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <limits>
@@ -30,7 +30,6 @@ bool LooksNumeric(const std::string& s) {
 
 class CsvWriter final : public TableWriter {
  public:
-  CsvWriter() { out_ = "\xEF\xBB\xBF"; }
   Status AddRow(const std::vector<Cell>& cells) override {
     for (size_t i = 0; i < cells.size(); ++i) {
       if (i > 0) out_ += ',';
@@ -48,7 +47,7 @@ class CsvWriter final : public TableWriter {
   const char* extension() const override { return "csv"; }
 
  private:
-  std::string out_;
+  std::string out_ = "\xEF\xBB\xBF";  // UTF-8 byte order mark: spreadsheets then read UTF-8
 };
 
 class XlsxWriter final : public TableWriter {

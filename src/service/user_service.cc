@@ -52,7 +52,9 @@ Status UserService::ValidateRolesAndOffice(storage::Connection& conn,
           if (!allowed.empty()) allowed += ", ";
           allowed += role.name;
         }
-        fields["roles"] = "unknown role '" + r + "'; allowed: " + allowed;
+        std::string message = "unknown role '";
+        message.append(r).append("'; allowed: ").append(allowed);
+        fields["roles"] = message;
         break;
       }
     }
