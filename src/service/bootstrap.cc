@@ -147,40 +147,44 @@ Result<std::vector<DemoCredential>> SeedDemo(Context& ctx, RoleCatalog& roles) {
   return creds;
 }
 
+Result<std::vector<DemoAuthor>> DemoAuthors(Context& ctx, RoleCatalog& roles) {
+  std::vector<DemoAuthor> authors;
+  HW_ASSIGN_OR_RETURN(auto conn, ctx.db.Acquire());
+  storage::UserStore users(*conn);
+  storage::OfficeStore offices(*conn);
+  // The first is Kuala Lumpur, the destination office; the others are origin offices.
+  for (const char* name : {"caseworker", "caseworker.hanoi", "caseworker.yangon",
+                           "caseworker.chisinau", "caseworker.kampala"}) {
+    HW_ASSIGN_OR_RETURN(auto user, users.FindByUsername(name));
+    if (!user) continue;
+    HW_ASSIGN_OR_RETURN(auto office, offices.Get(user->office_id));
+    DemoAuthor a;
+    a.principal.user_id = user->id;
+    a.principal.office_id = user->office_id;
+    bool requires_totp = false;
+    roles.Resolve(user->roles, &a.principal.permissions, &a.principal.scope, &requires_totp);
+    a.country = office ? office->country : "MY";
+    authors.push_back(std::move(a));
+  }
+  return authors;
+}
+
 Status SeedDemoCases(Context& ctx, RoleCatalog& roles, int count) {
-  struct Author {
-    Principal principal;
-    std::string country;
-  };
-  std::vector<Author> authors;
   {
     HW_ASSIGN_OR_RETURN(auto conn, ctx.db.Acquire());
     storage::CaseFilter any;
     any.limit = 1;
     HW_ASSIGN_OR_RETURN(auto existing, storage::CaseStore(*conn).List(any));
     if (!existing.first.empty()) return Status::Ok();  // seeded before
-    storage::UserStore users(*conn);
-    storage::OfficeStore offices(*conn);
-    for (const char* name : {"caseworker", "caseworker.hanoi", "caseworker.yangon",
-                             "caseworker.chisinau", "caseworker.kampala"}) {
-      HW_ASSIGN_OR_RETURN(auto user, users.FindByUsername(name));
-      if (!user) continue;
-      HW_ASSIGN_OR_RETURN(auto office, offices.Get(user->office_id));
-      Author a;
-      a.principal.user_id = user->id;
-      a.principal.office_id = user->office_id;
-      bool requires_totp = false;
-      roles.Resolve(user->roles, &a.principal.permissions, &a.principal.scope, &requires_totp);
-      a.country = office ? office->country : "MY";
-      authors.push_back(std::move(a));
-    }
   }
+  HW_ASSIGN_OR_RETURN(std::vector<DemoAuthor> authors, DemoAuthors(ctx, roles));
   if (authors.empty()) return Status::Ok();
   CaseService cases(ctx);
   SyntheticCaseGenerator gen;
   for (int i = 0; i < count; ++i) {
     // Most cases are registered in Kuala Lumpur, the destination office.
-    const Author& a = authors[i % 10 < 6 ? 0 : static_cast<size_t>(i % 10 - 5) % authors.size()];
+    const DemoAuthor& a =
+        authors[i % 10 < 6 ? 0 : static_cast<size_t>(i % 10 - 5) % authors.size()];
     auto created = cases.Create(a.principal, gen.Next(a.country, ctx.clock.NowMs()), kCli);
     if (!created.ok()) return created.status();
   }

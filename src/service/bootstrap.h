@@ -7,6 +7,7 @@
 
 #include "common/result.h"
 #include "service/context.h"
+#include "service/principal.h"
 #include "service/role_catalog.h"
 
 namespace hw::service {
@@ -34,6 +35,13 @@ struct DemoCredential {
   std::string password;
 };
 Result<std::vector<DemoCredential>> SeedDemo(Context& ctx, RoleCatalog& roles);
+// The demo caseworkers who register synthetic cases (Kuala Lumpur first), with their office's
+// country; empty before `SeedDemo`.
+struct DemoAuthor {
+  Principal principal;
+  std::string country;
+};
+Result<std::vector<DemoAuthor>> DemoAuthors(Context& ctx, RoleCatalog& roles);
 // `count` synthetic cases across the demo offices (fixed seed); does nothing if cases exist.
 Status SeedDemoCases(Context& ctx, RoleCatalog& roles, int count);
 

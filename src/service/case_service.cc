@@ -97,10 +97,8 @@ Status CaseService::CheckOwner(storage::Connection& conn, const std::string& own
   return Status::Ok();
 }
 
-Result<CaseView> CaseService::Create(const Principal& p, const CaseInput& in,
-                                     const RequestInfo& info) {
-  HW_RETURN_IF_ERROR(Authorize(p, kCreateCase, p.office_id));
-  const TimeMs now = ctx_.clock.NowMs();
+Result<domain::CaseRecord> CaseService::Prepare(const Principal& p, const CaseInput& in,
+                                                TimeMs now) {
   for (const auto& [name, value] : in.fields) {
     const domain::FieldSpec* spec = domain::FindCaseField(name);
     if (spec && !spec->settable) {
@@ -117,40 +115,67 @@ Result<CaseView> CaseService::Create(const Principal& p, const CaseInput& in,
   c.office_id = p.office_id;
   c.fields = in.fields;
   c.fields["cas_Status"] = std::string("Active");
-  if (!c.fields.count("cas_CaseOwner") ||
-      std::holds_alternative<std::monostate>(c.fields["cas_CaseOwner"])) {
-    c.fields["cas_CaseOwner"] = p.user_id;
-  }
-  if (!c.fields.count("vic_TraffickingStatus") ||
-      std::holds_alternative<std::monostate>(c.fields["vic_TraffickingStatus"])) {
+  if (!IsSet(c.fields, "cas_CaseOwner")) c.fields["cas_CaseOwner"] = p.user_id;
+  if (!IsSet(c.fields, "vic_TraffickingStatus")) {
     c.fields["vic_TraffickingStatus"] = std::string("PossibleVictimOfTrafficking");
   }
   HW_RETURN_IF_ERROR(ReconcileAge(in.fields, c.fields));
   c.events = std::move(events);
   c.created_at = c.updated_at = now;
-  Status st = ctx_.db.InTransaction([&](storage::Connection& conn) -> Status {
-    HW_RETURN_IF_ERROR(
-        CheckOwner(conn, std::get<std::string>(c.fields["cas_CaseOwner"]), c.office_id));
-    HW_ASSIGN_OR_RETURN(auto office, storage::OfficeStore(conn).Get(c.office_id));
-    if (!office) return Status::Internal("the caller's office does not exist");
-    storage::CaseStore cases(conn);
-    int year = CurrentYear(now);
-    HW_ASSIGN_OR_RETURN(std::int64_t seq, cases.NextNumber(c.office_id, year));
-    char num[16];
-    std::snprintf(num, sizeof num, "%05lld", static_cast<long long>(seq));
-    c.number = office->code + "-" + std::to_string(year) + "-" + num;
-    storage::SqlWrappedKeyStore keys(conn, now);
-    crypto::RecordCipher cipher(ctx_.keyring, keys);
-    HW_ASSIGN_OR_RETURN(storage::CaseRow row, EncodeCase(c, cipher));
-    HW_RETURN_IF_ERROR(cases.Insert(row));
-    HW_RETURN_IF_ERROR(
-        cases.ReplaceNameTokens(c.id, c.office_id, CaseNameTokens(c, ctx_.keyring.index_key())));
-    return AppendAudit(conn, ctx_, p.user_id, info, {"case.create", "case", c.id, c.office_id});
-  });
-  if (!st.ok()) return st;
+  return c;
+}
+
+Status CaseService::Insert(storage::Connection& conn, const Principal& p, domain::CaseRecord& c,
+                           const RequestInfo& info) {
+  HW_RETURN_IF_ERROR(
+      CheckOwner(conn, std::get<std::string>(c.fields["cas_CaseOwner"]), c.office_id));
+  HW_ASSIGN_OR_RETURN(auto office, storage::OfficeStore(conn).Get(c.office_id));
+  if (!office) return Status::Internal("the caller's office does not exist");
+  storage::CaseStore cases(conn);
+  int year = CurrentYear(c.created_at);
+  HW_ASSIGN_OR_RETURN(std::int64_t seq, cases.NextNumber(c.office_id, year));
+  char num[16];
+  std::snprintf(num, sizeof num, "%05lld", static_cast<long long>(seq));
+  c.number = office->code + "-" + std::to_string(year) + "-" + num;
+  storage::SqlWrappedKeyStore keys(conn, c.created_at);
+  crypto::RecordCipher cipher(ctx_.keyring, keys);
+  HW_ASSIGN_OR_RETURN(storage::CaseRow row, EncodeCase(c, cipher));
+  HW_RETURN_IF_ERROR(cases.Insert(row));
+  HW_RETURN_IF_ERROR(
+      cases.ReplaceNameTokens(c.id, c.office_id, CaseNameTokens(c, ctx_.keyring.index_key())));
+  return AppendAudit(conn, ctx_, p.user_id, info, {"case.create", "case", c.id, c.office_id});
+}
+
+Result<CaseView> CaseService::Create(const Principal& p, const CaseInput& in,
+                                     const RequestInfo& info) {
+  HW_RETURN_IF_ERROR(Authorize(p, kCreateCase, p.office_id));
+  HW_ASSIGN_OR_RETURN(domain::CaseRecord c, Prepare(p, in, ctx_.clock.NowMs()));
+  HW_RETURN_IF_ERROR(ctx_.db.InTransaction(
+      [&](storage::Connection& conn) -> Status { return Insert(conn, p, c, info); }));
   CaseView view{c, p.Has(domain::perm::kViewPii)};
   if (!view.with_pii) StripPii(view.record);
   return view;
+}
+
+Result<std::vector<std::string>> CaseService::CreateMany(const Principal& p,
+                                                         const std::vector<CaseInput>& inputs,
+                                                         const RequestInfo& info) {
+  HW_RETURN_IF_ERROR(Authorize(p, kCreateCase, p.office_id));
+  const TimeMs now = ctx_.clock.NowMs();
+  std::vector<domain::CaseRecord> records;
+  records.reserve(inputs.size());
+  for (const CaseInput& in : inputs) {
+    HW_ASSIGN_OR_RETURN(domain::CaseRecord c, Prepare(p, in, now));
+    records.push_back(std::move(c));
+  }
+  HW_RETURN_IF_ERROR(ctx_.db.InTransaction([&](storage::Connection& conn) -> Status {
+    for (domain::CaseRecord& c : records) HW_RETURN_IF_ERROR(Insert(conn, p, c, info));
+    return Status::Ok();
+  }));
+  std::vector<std::string> ids;
+  ids.reserve(records.size());
+  for (const auto& c : records) ids.push_back(c.id);
+  return ids;
 }
 
 Result<CaseView> CaseService::Get(const Principal& p, const std::string& id,

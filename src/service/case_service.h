@@ -51,6 +51,10 @@ class CaseService {
   explicit CaseService(Context& ctx) : ctx_(ctx) {}
 
   Result<CaseView> Create(const Principal& p, const CaseInput& in, const RequestInfo& info);
+  // Registers many cases in one transaction (imports, benchmarks): all or none, each audited.
+  Result<std::vector<std::string>> CreateMany(const Principal& p,
+                                              const std::vector<CaseInput>& inputs,
+                                              const RequestInfo& info);
   Result<CaseView> Get(const Principal& p, const std::string& id, const RequestInfo& info);
   Result<CaseView> Patch(const Principal& p, const std::string& id, long long version,
                          const CaseInput& in, const RequestInfo& info);
@@ -59,6 +63,11 @@ class CaseService {
                                          const PageRequest& page);
 
  private:
+  // Validates an input and fills in what registration sets (id, status, owner, dates).
+  static Result<domain::CaseRecord> Prepare(const Principal& p, const CaseInput& in, TimeMs now);
+  // Numbers, seals and stores a prepared case inside the caller's transaction.
+  Status Insert(storage::Connection& conn, const Principal& p, domain::CaseRecord& c,
+                const RequestInfo& info);
   Status CheckOwner(storage::Connection& conn, const std::string& owner_id,
                     const std::string& office_id);
   Context& ctx_;
