@@ -71,3 +71,23 @@ export async function signInEnrollingTotp(page: Page, user: E2EUser): Promise<st
   await expect(page.getByRole('heading', { level: 1, name: /^Welcome, / })).toBeVisible();
   return secret;
 }
+
+/**
+ * Calls the API with the page's own session, as a colleague's browser would: GET /me hands out the session's
+ * CSRF token for the mutating calls.
+ */
+export async function apiCall(
+  page: Page,
+  method: 'GET' | 'POST' | 'PATCH',
+  path: string,
+  body?: unknown,
+) {
+  const me = await page.request.get('/api/v1/me');
+  expect(me.status()).toBe(200);
+  const { csrf_token: csrf } = (await me.json()) as { csrf_token: string };
+  return page.request.fetch(`/api/v1${path}`, {
+    method,
+    headers: { 'X-CSRF-Token': csrf },
+    data: body,
+  });
+}

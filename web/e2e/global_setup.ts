@@ -162,6 +162,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       arabic: await make('arabic', ['auditor']),
       caseworker: await make('caseworker', ['caseworker']),
       otherCaseworker: await make('othercw', ['caseworker'], otherOffice.id),
+      intakeCaseworker: await make('intakecw', ['caseworker']),
+      supervisor: await make('supervisor', ['supervisor']),
     };
 
     process.env.HOMEWARD_URL = url;

@@ -16,6 +16,10 @@ export interface E2EUsers {
   caseworker: E2EUser;
   /** A caseworker of another office, made for the cases journey: it must not see the first office's cases. */
   otherCaseworker: E2EUser;
+  /** A caseworker of the default office for the intake-to-closure journey (enrols TOTP in it). */
+  intakeCaseworker: E2EUser;
+  /** A supervisor of the default office: approves closures (enrols TOTP in its journey). */
+  supervisor: E2EUser;
 }
 
 export class ApiClient {

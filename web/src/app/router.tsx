@@ -19,6 +19,13 @@ const CaseLayoutRoute = lazy(() => cases().then((m) => ({ default: m.CaseLayoutR
 const CaseProfileRoute = lazy(() => cases().then((m) => ({ default: m.CaseProfileRoute })));
 const CaseTraffickingRoute = lazy(() => cases().then((m) => ({ default: m.CaseTraffickingRoute })));
 const CaseHistoryRoute = lazy(() => cases().then((m) => ({ default: m.CaseHistoryRoute })));
+const CaseIntakeRoute = lazy(() => cases().then((m) => ({ default: m.CaseIntakeRoute })));
+const CaseScreeningRoute = lazy(() => cases().then((m) => ({ default: m.CaseScreeningRoute })));
+const CaseConsentRoute = lazy(() => cases().then((m) => ({ default: m.CaseConsentRoute })));
+const CaseServicesRoute = lazy(() => cases().then((m) => ({ default: m.CaseServicesRoute })));
+const CaseNotesRoute = lazy(() => cases().then((m) => ({ default: m.CaseNotesRoute })));
+const CaseTasksRoute = lazy(() => cases().then((m) => ({ default: m.CaseTasksRoute })));
+const CaseClosureRoute = lazy(() => cases().then((m) => ({ default: m.CaseClosureRoute })));
 
 export const router = createBrowserRouter([
   {
@@ -46,12 +53,20 @@ export const router = createBrowserRouter([
                     element: <RequirePermission permission="create:case" />,
                     children: [{ index: true, element: <CaseCreateRoute /> }],
                   },
+                  // The new-case wizard after registration: screening, decision, consent.
+                  { path: ':id/intake/:step', element: <CaseIntakeRoute /> },
                   {
                     path: ':id',
                     element: <CaseLayoutRoute />,
                     children: [
                       { index: true, element: <CaseProfileRoute /> },
                       { path: 'trafficking', element: <CaseTraffickingRoute /> },
+                      { path: 'screening', element: <CaseScreeningRoute /> },
+                      { path: 'consent', element: <CaseConsentRoute /> },
+                      { path: 'services', element: <CaseServicesRoute /> },
+                      { path: 'notes', element: <CaseNotesRoute /> },
+                      { path: 'tasks', element: <CaseTasksRoute /> },
+                      { path: 'closure', element: <CaseClosureRoute /> },
                       { path: 'history', element: <CaseHistoryRoute /> },
                     ],
                   },

@@ -9,7 +9,7 @@ import { apiRequest } from '@/lib/api';
 import { caseQueryKey, caseSchema, type Case } from './get_case';
 import { casesQueryKey } from './get_cases';
 
-function isCalendarDate(value: string): boolean {
+export function isCalendarDate(value: string): boolean {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   if (!match) return false;
   const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
@@ -23,7 +23,7 @@ export function today(): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
-const isoDate = z.string().refine(isCalendarDate, 'validation.date');
+export const isoDate = z.string().refine(isCalendarDate, 'validation.date');
 const pastDate = isoDate.refine((value) => value <= today(), 'validation.date_future');
 const text = (max: number) => z.string().trim().max(max, 'validation.too_long').nullish();
 const value = z.string().nullish();
@@ -87,6 +87,7 @@ export type EventInput = z.infer<typeof eventInputSchema>;
 /** The fields of a case that a caseworker sets, apart from the person and the events. */
 export const caseFieldsInputSchema = z
   .object({
+    cas_CaseOwner: value,
     cas_IncomingReferralDate: pastDate.nullish(),
     cas_ReferringOrganisation: text(300),
     cas_ReferringOrganisationType: value,

@@ -47,6 +47,21 @@ export const traffickingEventSchema = z.object({
 
 export type TraffickingEvent = z.infer<typeof traffickingEventSchema>;
 
+/** Where the closure workflow stands; `comment` and `reopen_reason` are personal (view_pii only). */
+export const closureSchema = z.object({
+  state: z.string(),
+  requested_by: z.string().nullish(),
+  requested_at: z.string().nullish(),
+  decided_by: z.string().nullish(),
+  decided_at: z.string().nullish(),
+  comment: z.string().nullish(),
+  reopened_by: z.string().nullish(),
+  reopened_at: z.string().nullish(),
+  reopen_reason: z.string().nullish(),
+});
+
+export type Closure = z.infer<typeof closureSchema>;
+
 export const caseSchema = z.object({
   id: z.string(),
   version: z.number().int(),
@@ -71,6 +86,7 @@ export const caseSchema = z.object({
   vic_Vulnerabilities: values,
   person: personSchema,
   events: z.array(traffickingEventSchema).default([]),
+  closure: closureSchema.nullish(),
 });
 
 export type Case = z.infer<typeof caseSchema>;

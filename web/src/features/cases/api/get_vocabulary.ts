@@ -24,6 +24,7 @@ export type VocabularyName =
   | 'prs_MaritalStatus'
   | 'prs_HighestLevelOfEducation'
   | 'iso_languages'
+  | 'iso_currencies'
   | 'vic_TraffickingStatus'
   | 'vic_TypeOfExploitation'
   | 'vic_ForcedLabourIndustry'

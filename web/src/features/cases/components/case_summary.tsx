@@ -174,7 +174,14 @@ export interface TraffickingValues {
   vic_Vulnerabilities?: string[] | null;
 }
 
-export function TraffickingSummary({ record }: { record: TraffickingValues }) {
+export function TraffickingSummary({
+  record,
+  showStatus = true,
+}: {
+  record: TraffickingValues;
+  /** Off in the new-case wizard, whose decision step sets the status. */
+  showStatus?: boolean;
+}) {
   const { t } = useTranslation();
   const status = useVocabularyOptions('vic_TraffickingStatus');
   const sector = useVocabularyOptions('vic_ForcedLabourIndustry');
@@ -186,11 +193,13 @@ export function TraffickingSummary({ record }: { record: TraffickingValues }) {
   const vulnerabilities = useVocabularyList('vic_Vulnerabilities');
   return (
     <dl className="summary">
-      <Item label={t('cases.field.trafficking_status')}>
-        <FieldValue value={record.vic_TraffickingStatus}>
-          {status.label(record.vic_TraffickingStatus)}
-        </FieldValue>
-      </Item>
+      {showStatus ? (
+        <Item label={t('cases.field.trafficking_status')}>
+          <FieldValue value={record.vic_TraffickingStatus}>
+            {status.label(record.vic_TraffickingStatus)}
+          </FieldValue>
+        </Item>
+      ) : null}
       <Item label={t('cases.field.exploitation')}>
         <FieldValue value={record.vic_TypeOfExploitation}>
           {exploitation(record.vic_TypeOfExploitation)}

@@ -17,10 +17,13 @@ function focusField(key: string): void {
 export function ErrorSummary({
   fields,
   title,
+  labels,
   onSelect = focusField,
 }: {
   fields: FieldErrors;
   title?: string;
+  /** Labels of the form's own fields by name; other names are labelled as case fields. */
+  labels?: Record<string, string>;
   /** What choosing an entry does; by default it focuses the input named after the field. */
   onSelect?: (key: string) => void;
 }) {
@@ -34,7 +37,7 @@ export function ErrorSummary({
         {entries.map(([key, text]) => (
           <li key={key}>
             <button type="button" className="btn-link" onClick={() => onSelect(key)}>
-              {fieldLabel(t, key)}
+              {labels?.[key] ?? fieldLabel(t, key)}
             </button>
             {': '}
             {message(text)}

@@ -16,10 +16,17 @@ interface TraffickingFieldsProps {
   draft: TraffickingDraft;
   onChange: (draft: TraffickingDraft) => void;
   fields: FieldErrors;
+  /** The new-case wizard leaves the status to its decision step, which records why. */
+  showStatus?: boolean;
 }
 
 /** Trafficking status, how the person was exploited and controlled, and the events of their journey. */
-export function TraffickingFields({ draft, onChange, fields }: TraffickingFieldsProps) {
+export function TraffickingFields({
+  draft,
+  onChange,
+  fields,
+  showStatus = true,
+}: TraffickingFieldsProps) {
   const { t } = useTranslation();
   const set = <K extends keyof TraffickingDraft>(key: K, value: TraffickingDraft[K]) =>
     onChange({ ...draft, [key]: value });
@@ -30,15 +37,17 @@ export function TraffickingFields({ draft, onChange, fields }: TraffickingFields
       <fieldset className="form-section">
         <legend>{t('cases.section.trafficking')}</legend>
         <div className="form-grid">
-          <VocabularySelect
-            vocabulary="vic_TraffickingStatus"
-            label={t('cases.field.trafficking_status')}
-            name="vic_TraffickingStatus"
-            value={draft.vic_TraffickingStatus}
-            onValueChange={(value) => set('vic_TraffickingStatus', value)}
-            error={fields.vic_TraffickingStatus}
-            hint={t('cases.field.trafficking_status_hint')}
-          />
+          {showStatus ? (
+            <VocabularySelect
+              vocabulary="vic_TraffickingStatus"
+              label={t('cases.field.trafficking_status')}
+              name="vic_TraffickingStatus"
+              value={draft.vic_TraffickingStatus}
+              onValueChange={(value) => set('vic_TraffickingStatus', value)}
+              error={fields.vic_TraffickingStatus}
+              hint={t('cases.field.trafficking_status_hint')}
+            />
+          ) : null}
           <VocabularySelect
             vocabulary="vic_RelationshipToTrafficker"
             label={t('cases.field.relationship')}

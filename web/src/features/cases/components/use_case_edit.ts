@@ -1,8 +1,8 @@
-import { useState, type RefObject } from 'react';
-import { isApiError, type FieldErrors } from '@/lib/api';
-import { focusFirstError, validate } from '@/lib/validation';
+import type { RefObject } from 'react';
+import { isApiError } from '@/lib/api';
 import type { Case } from '../api/get_case';
 import { updateCaseInputSchema, useUpdateCase, type UpdateCaseInput } from '../api/update_case';
+import { useFormErrors } from './form_errors';
 
 /**
  * Saving one tab of a case: checks the changes, sends them with the version read, and reports field errors
@@ -14,34 +14,19 @@ export function useCaseEdit(
   onSaved: (saved: Case) => void,
 ) {
   const update = useUpdateCase(record.id);
-  const [fields, setFields] = useState<FieldErrors>({});
+  const errors = useFormErrors(formRef);
 
   function save(changes: Omit<UpdateCaseInput, 'version'>) {
-    const input = { ...changes, version: record.version };
-    const checked = validate(updateCaseInputSchema, input);
-    if (!checked.ok) {
-      setFields(checked.fields);
-      focusFirstError(formRef.current, checked.fields);
-      return;
-    }
-    setFields({});
+    const data = errors.check(updateCaseInputSchema, { ...changes, version: record.version });
+    if (!data) return;
     if (Object.keys(changes).length === 0) {
       onSaved(record); // Nothing changed: nothing to send.
       return;
     }
-    update.mutate(checked.data, {
-      onSuccess: onSaved,
-      onError: (error) => {
-        if (isApiError(error) && Object.keys(error.fields).length > 0) {
-          setFields(error.fields);
-          // The inputs render before the next frame; focus the first one named in the answer.
-          requestAnimationFrame(() => focusFirstError(formRef.current, error.fields));
-        }
-      },
-    });
+    update.mutate(data, { onSuccess: onSaved, onError: errors.onServerError });
   }
 
   const stale = isApiError(update.error) && update.error.status === 409;
   const hasFieldErrors = isApiError(update.error) && Object.keys(update.error.fields).length > 0;
-  return { fields, save, update, stale, hasFieldErrors };
+  return { fields: errors.fields, save, update, stale, hasFieldErrors };
 }

@@ -1,11 +1,15 @@
 /**
- * The steps of the new-case wizard, in order. A step owns the fields it shows: an error the server names (for
- * example `events[0].hte_EndDate`) takes the user to the step that owns it. Screening, the identification
- * decision and consent become steps here when their endpoints exist; the review step stays last.
+ * The steps of the new-case wizard, in order: registration (the person and referral, the trafficking details,
+ * a review) → screening → decision → consent. The registration steps live in the browser until the review step
+ * registers the case; a step owns the fields it shows, so an error the server names (for example
+ * `events[0].hte_EndDate`) takes the user to the step that owns it. Screening, the identification decision and
+ * consent need the case to exist, so they follow as `intakeWizardSteps`, saved one by one with the same
+ * components as the case's tabs (routes/case_intake.tsx).
  */
 import type { ComponentType, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FieldErrors } from '@/lib/api';
+import type { IntakeStep } from './case_paths';
 import type { CreateCaseInput } from '../api/create_case';
 import {
   emptyPersonDraft,
@@ -89,6 +93,7 @@ function TraffickingStep({ draft, onChange, fields }: StepProps) {
       draft={draft.trafficking}
       onChange={(trafficking) => onChange({ ...draft, trafficking })}
       fields={fields}
+      showStatus={false}
     />
   );
 }
@@ -134,7 +139,7 @@ function ReviewStep({ draft, piiVisible, goTo }: StepProps) {
         <PersonSummary person={payload.person} piiVisible />
       </ReviewSection>
       <ReviewSection title={t('cases.section.trafficking')} onChange={() => goTo('trafficking')}>
-        <TraffickingSummary record={payload} />
+        <TraffickingSummary record={payload} showStatus={false} />
       </ReviewSection>
       <ReviewSection title={t('cases.field.events')} onChange={() => goTo('trafficking')}>
         <EventsTable events={payload.events} />
@@ -163,6 +168,16 @@ export const caseWizardSteps: readonly WizardStep[] = [
     component: ReviewStep,
   },
 ];
+
+/** The steps after registration, each saved on its own against the new case. */
+export const intakeWizardSteps: readonly { id: IntakeStep; titleKey: string }[] = [
+  { id: 'screening', titleKey: 'cases.wizard.step_screening' },
+  { id: 'decision', titleKey: 'cases.wizard.step_decision' },
+  { id: 'consent', titleKey: 'cases.wizard.step_consent' },
+];
+
+/** Every step of the wizard, registration and after. */
+export const wizardStepCount = caseWizardSteps.length + intakeWizardSteps.length;
 
 /** The step that shows a field; errors no step owns are shown on the last (review) step. */
 export function stepOwning(steps: readonly WizardStep[], key: string): number {

@@ -10,12 +10,16 @@ import { can } from '@/lib/permissions';
 import { useCurrentUser } from '@/lib/session';
 import { focusFirstError, validate } from '@/lib/validation';
 import { createCaseInputSchema, useCreateCase } from '../api/create_case';
+import { casePaths } from '../components/case_paths';
 import { ErrorSummary } from '../components/error_summary';
+import { WizardProgress, type ProgressStep } from '../components/wizard_progress';
 import {
   caseWizardSteps as steps,
   createCasePayload,
   emptyCaseDraft,
+  intakeWizardSteps,
   stepOwning,
+  wizardStepCount,
   type CaseDraft,
   type WizardStep,
 } from '../components/wizard_steps';
@@ -28,9 +32,10 @@ function errorsOfStep(fields: FieldErrors, index: number): FieldErrors {
 }
 
 /**
- * The new-case wizard: one form, one step at a time, nothing sent until the review step. Client-side checks run
- * when leaving a step; the server's 422 answer takes the user back to the first step with a problem, with each
- * message under its input.
+ * The new-case wizard, registration part: one form, one step at a time, nothing sent until the review step.
+ * Client-side checks run when leaving a step; the server's 422 answer takes the user back to the first step with
+ * a problem, with each message under its input. Once registered, the wizard goes on with screening, decision
+ * and consent against the new case (routes/case_intake.tsx).
  */
 export function CaseCreateRoute() {
   const { t } = useTranslation();
@@ -101,7 +106,7 @@ export function CaseCreateRoute() {
     }
     create.mutate(payload, {
       onSuccess: (created) =>
-        void navigate(paths.case(created.id), {
+        void navigate(casePaths.intake(created.id, 'screening'), {
           state: flashState('cases.created', { number: created.cas_Number }),
         }),
       onError: (error) => {
@@ -117,38 +122,30 @@ export function CaseCreateRoute() {
   }
 
   const title = t(step.titleKey);
+  const progress: ProgressStep[] = [
+    ...steps.map((candidate, index) => ({
+      id: candidate.id,
+      titleKey: candidate.titleKey,
+      state:
+        index === current
+          ? ('current' as const)
+          : index <= visited
+            ? ('visited' as const)
+            : ('upcoming' as const),
+      onSelect: () => goTo(index),
+    })),
+    ...intakeWizardSteps.map((later) => ({ ...later, state: 'upcoming' as const })),
+  ];
   const StepFields = step.component;
   const serverFieldErrors = isApiError(create.error) && Object.keys(create.error.fields).length > 0;
 
   return (
     <Page title={t('cases.new')} description={t('cases.wizard.description')}>
-      <nav aria-label={t('cases.wizard.progress')}>
-        <ol className="wizard-steps">
-          {steps.map((candidate, index) => {
-            const label = t(candidate.titleKey);
-            const state = index === current ? 'current' : index <= visited ? 'visited' : 'upcoming';
-            return (
-              <li key={candidate.id} className={`wizard-step wizard-step-${state}`}>
-                {state === 'visited' ? (
-                  <button type="button" className="wizard-step-link" onClick={() => goTo(index)}>
-                    <span className="wizard-step-number">{index + 1}</span>
-                    {label}
-                  </button>
-                ) : (
-                  <span aria-current={state === 'current' ? 'step' : undefined}>
-                    <span className="wizard-step-number">{index + 1}</span>
-                    {label}
-                  </span>
-                )}
-              </li>
-            );
-          })}
-        </ol>
-      </nav>
+      <WizardProgress steps={progress} />
       <Card>
         <form ref={formRef} className="form" onSubmit={onSubmit} noValidate>
           <h2 ref={headingRef} tabIndex={-1} className="wizard-title">
-            {t('cases.wizard.step_of', { current: current + 1, total: steps.length, title })}
+            {t('cases.wizard.step_of', { current: current + 1, total: wizardStepCount, title })}
           </h2>
           {create.isError && !serverFieldErrors ? <ErrorAlert error={create.error} /> : null}
           <ErrorSummary

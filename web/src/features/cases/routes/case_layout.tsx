@@ -1,6 +1,7 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useOutletContext, useParams } from 'react-router';
-import { ErrorAlert } from '@/components/alert';
+import { Alert, ErrorAlert } from '@/components/alert';
 import { Badge } from '@/components/badge';
 import { Flash } from '@/components/flash';
 import { Loading } from '@/components/loading';
@@ -8,12 +9,19 @@ import { Page } from '@/components/page';
 import { isApiError } from '@/lib/api';
 import { formatDate, formatDateTime } from '@/lib/format';
 import { paths } from '@/lib/paths';
-import { useCaseDetail, type Case } from '../api/get_case';
+import { can } from '@/lib/permissions';
+import { useCurrentUser } from '@/lib/session';
+import { caseQueryKey, useCaseDetail, type Case } from '../api/get_case';
+import { casePaths, caseTabs, type CaseTab } from '../components/case_paths';
+import { CaseOwner } from '../components/case_owner';
 import { useVocabularyOptions } from '../components/vocabulary';
 
 export interface CaseOutletContext {
   record: Case;
-  /** Fetches the case again (after a conflict); the tabs' forms restart from the new version. */
+  /**
+   * Fetches the case again, with whatever the open tab shows of it (after a conflict); the tabs' forms
+   * restart from the new version.
+   */
   reload: () => void;
   reloading: boolean;
 }
@@ -39,9 +47,24 @@ function personName(t: (key: string, values: Record<string, string>) => string, 
   return given || family;
 }
 
-/** A case: its header, the tabs whose endpoints exist, and the chosen tab below. */
+/** Labels of the tabs; keys written out for the i18n check. */
+const tabLabelKeys: Record<CaseTab, string> = {
+  profile: 'cases.tab_profile',
+  trafficking: 'cases.tab_trafficking',
+  screening: 'cases.tab_screening',
+  consent: 'cases.tab_consent',
+  services: 'cases.tab_services',
+  notes: 'cases.tab_notes',
+  tasks: 'cases.tab_tasks',
+  closure: 'cases.tab_closure',
+  history: 'cases.tab_history',
+};
+
+/** A case: its header, its tabs, and the chosen tab below. */
 export function CaseLayoutRoute() {
   const { t, i18n } = useTranslation();
+  const me = useCurrentUser();
+  const queryClient = useQueryClient();
   const { id = '' } = useParams();
   const query = useCaseDetail(id);
   const status = useVocabularyOptions('cas_Status');
@@ -74,7 +97,7 @@ export function CaseLayoutRoute() {
   const name = personName(t, record);
   const context: CaseOutletContext = {
     record,
-    reload: () => void query.refetch(),
+    reload: () => void queryClient.invalidateQueries({ queryKey: caseQueryKey(record.id) }),
     reloading: query.isFetching,
   };
 
@@ -103,6 +126,12 @@ export function CaseLayoutRoute() {
           </dd>
         </div>
         <div>
+          <dt>{t('cases.field.case_owner')}</dt>
+          <dd>
+            <CaseOwner record={record} onReload={context.reload} reloading={context.reloading} />
+          </dd>
+        </div>
+        <div>
           <dt>{t('cases.column_registered')}</dt>
           <dd>{formatDate(record.created_at, i18n.language)}</dd>
         </div>
@@ -111,19 +140,26 @@ export function CaseLayoutRoute() {
           <dd>{formatDateTime(record.updated_at, i18n.language)}</dd>
         </div>
       </dl>
+      {record.closure?.state === 'requested' ? (
+        <Alert
+          tone="info"
+          title={t('cases.closure.awaiting')}
+          actions={
+            <Link to={casePaths.tab(record.id, 'closure')} className="btn btn-secondary">
+              {can(me, 'approve:case') ? t('cases.closure.review') : t('cases.closure.see')}
+            </Link>
+          }
+        />
+      ) : null}
       <nav aria-label={t('cases.tabs_label')} className="tabs">
         <ul>
-          <li>
-            <NavLink to={paths.case(record.id)} end>
-              {t('cases.tab_profile')}
-            </NavLink>
-          </li>
-          <li>
-            <NavLink to={paths.caseTrafficking(record.id)}>{t('cases.tab_trafficking')}</NavLink>
-          </li>
-          <li>
-            <NavLink to={paths.caseHistory(record.id)}>{t('cases.tab_history')}</NavLink>
-          </li>
+          {caseTabs.map((tab) => (
+            <li key={tab}>
+              <NavLink to={casePaths.tab(record.id, tab)} end={tab === 'profile'}>
+                {t(tabLabelKeys[tab])}
+              </NavLink>
+            </li>
+          ))}
         </ul>
       </nav>
       <Outlet context={context} />
