@@ -2,6 +2,8 @@
 
 #include <cstdio>
 #include <ctime>
+#include <string_view>
+#include <unordered_map>
 
 #include "domain/office.h"
 #include "domain/vocabulary.h"
@@ -126,10 +128,14 @@ void CheckOne(const FieldSpec& spec, const FieldValue& v, const std::string& tod
 const std::vector<FieldSpec>& CaseFieldSpecs() { return kSpecs; }
 
 const FieldSpec* FindCaseField(const std::string& name) {
-  for (const auto& s : kSpecs) {
-    if (name == s.name) return &s;
-  }
-  return nullptr;
+  // Hot: every field of every decoded case row looks its spec up.
+  static const std::unordered_map<std::string_view, const FieldSpec*> kByName = [] {
+    std::unordered_map<std::string_view, const FieldSpec*> m;
+    for (const auto& s : kSpecs) m.emplace(s.name, &s);
+    return m;
+  }();
+  auto it = kByName.find(name);
+  return it == kByName.end() ? nullptr : it->second;
 }
 
 std::string FieldPath(const FieldSpec& spec) {

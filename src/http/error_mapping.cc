@@ -38,7 +38,10 @@ Response ErrorResponse(int http_status, const std::string& code, const std::stri
 Response ErrorResponse(const Status& s, const std::string& request_id) {
   int http_status = s.reason() == "invalid_json" ? 400 : HttpStatusFor(s);
   boost::json::object err;
-  std::string code = s.reason().empty() ? StatusCodeName(s.code()) : s.reason();
+  // An internal failure's reason (e.g. decrypt_failed) is for the log, not for the client.
+  std::string code = s.reason().empty() || s.code() == StatusCode::kInternal
+                         ? StatusCodeName(s.code())
+                         : s.reason();
   err["code"] = code;
   if (s.code() == StatusCode::kInternal || s.code() == StatusCode::kUnavailable) {
     spdlog::error("request {} failed: {}", request_id, s.message());

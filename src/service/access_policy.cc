@@ -1,5 +1,7 @@
 #include "service/access_policy.h"
 
+#include "common/result.h"
+
 namespace hw::service {
 
 Principal Principal::System(const std::string& organisation_id) {
@@ -17,11 +19,16 @@ Principal Principal::System(const std::string& organisation_id) {
   return p;
 }
 
-Status Authorize(const Principal& p, const std::string& permission, const std::string& office_id) {
+Status RequireEnrolled(const Principal& p) {
   if (p.totp_enrolment_pending) {
     return Status::PermissionDenied("enrol a second factor (TOTP) first")
         .WithReason("totp_enrolment_required");
   }
+  return Status::Ok();
+}
+
+Status Authorize(const Principal& p, const std::string& permission, const std::string& office_id) {
+  HW_RETURN_IF_ERROR(RequireEnrolled(p));
   if (!p.Has(permission)) return Status::PermissionDenied("not permitted");
   if (office_id.empty() || p.scope == domain::Scope::kOrganisation ||
       p.scope == domain::Scope::kAll) {

@@ -8,6 +8,9 @@
 
 namespace hw::service {
 
+// Ok unless the principal still has to enrol a second factor (then only /me and enrolment work).
+Status RequireEnrolled(const Principal& p);
+
 // Ok when `p` holds `permission` and `office_id` lies within the principal's scope
 // ("" = the check is not about one office, e.g. listing).
 Status Authorize(const Principal& p, const std::string& permission, const std::string& office_id);

@@ -1,5 +1,11 @@
 #include "service/audit_log.h"
 
+#include <condition_variable>
+#include <memory>
+#include <mutex>
+#include <unordered_map>
+#include <vector>
+
 #include "crypto/hash.h"
 #include "storage/audit_store.h"
 
@@ -15,7 +21,67 @@ std::string ChainHash(const crypto::Keyring& keyring, const std::string& prev_ha
   return crypto::Blake2bKeyedHex(keyring.audit_key(), prev_hash + domain::CanonicalAuditEntry(e));
 }
 
+// Group commit state per store. It holds no pointer into the store (each caller brings its own
+// context), so a store that goes away leaves only an idle queue behind.
+struct PendingAudit {
+  const Context* ctx;
+  const std::string* actor;
+  const RequestInfo* req;
+  const AuditEvent* event;
+  Status result;
+  bool done = false;
+};
+
+struct AuditQueue {
+  std::mutex mu;
+  std::condition_variable cv;
+  std::vector<PendingAudit*> queue;
+  bool committing = false;
+};
+
+AuditQueue& QueueFor(const storage::Database* db) {
+  static std::mutex mu;
+  static std::unordered_map<const storage::Database*, std::unique_ptr<AuditQueue>> queues;
+  std::lock_guard lock(mu);
+  auto& q = queues[db];
+  if (!q) q = std::make_unique<AuditQueue>();
+  return *q;
+}
+
 }  // namespace
+
+Status AppendAuditCommitted(const Context& ctx, const std::string& actor, const RequestInfo& req,
+                            const AuditEvent& event) {
+  AuditQueue& q = QueueFor(&ctx.db);
+  PendingAudit mine{&ctx, &actor, &req, &event, Status::Ok()};
+  std::unique_lock lock(q.mu);
+  q.queue.push_back(&mine);
+  while (!mine.done) {
+    if (q.committing) {
+      q.cv.wait(lock);
+      continue;
+    }
+    // Lead: commit everything queued, ours included, in one transaction.
+    q.committing = true;
+    std::vector<PendingAudit*> batch;
+    batch.swap(q.queue);
+    lock.unlock();
+    Status st = ctx.db.InTransaction([&](storage::Connection& conn) -> Status {
+      for (const PendingAudit* p : batch) {
+        HW_RETURN_IF_ERROR(AppendAudit(conn, *p->ctx, *p->actor, *p->req, *p->event));
+      }
+      return Status::Ok();
+    });
+    lock.lock();
+    for (PendingAudit* p : batch) {
+      p->result = st;
+      p->done = true;
+    }
+    q.committing = false;
+    q.cv.notify_all();
+  }
+  return mine.result;
+}
 
 Status AppendAudit(storage::Connection& conn, const Context& ctx, const std::string& actor,
                    const RequestInfo& req, const AuditEvent& event) {

@@ -25,6 +25,12 @@ struct AuditEvent {
 Status AppendAudit(storage::Connection& conn, const Context& ctx, const std::string& actor,
                    const RequestInfo& req, const AuditEvent& event);
 
+// Appends in a transaction of its own and returns once the entry is committed: for reads, whose
+// data goes out only after their audit entry is durable. Concurrent callers share one
+// transaction (group commit): the first waiting caller commits everything queued so far.
+Status AppendAuditCommitted(const Context& ctx, const std::string& actor, const RequestInfo& req,
+                            const AuditEvent& event);
+
 struct AuditVerifyReport {
   std::int64_t entries = 0;
   bool intact = true;

@@ -86,6 +86,18 @@ Status ReconcileAge(const domain::FieldMap& given, domain::FieldMap& merged) {
   return Status::Ok();
 }
 
+// Writing personal fields needs the same permission as reading them.
+Status CheckPersonalAllowed(const Principal& p, const CaseInput& in) {
+  if (p.Has(domain::perm::kViewPii)) return Status::Ok();
+  for (const auto& [name, value] : in.fields) {
+    const domain::FieldSpec* spec = domain::FindCaseField(name);
+    if (spec && spec->personal) {
+      return Status::PermissionDenied("changing personal fields needs view_pii");
+    }
+  }
+  return Status::Ok();
+}
+
 }  // namespace
 
 Status CaseService::CheckOwner(storage::Connection& conn, const std::string& owner_id,
@@ -149,6 +161,7 @@ Status CaseService::Insert(storage::Connection& conn, const Principal& p, domain
 Result<CaseView> CaseService::Create(const Principal& p, const CaseInput& in,
                                      const RequestInfo& info) {
   HW_RETURN_IF_ERROR(Authorize(p, kCreateCase, p.office_id));
+  HW_RETURN_IF_ERROR(CheckPersonalAllowed(p, in));
   HW_ASSIGN_OR_RETURN(domain::CaseRecord c, Prepare(p, in, ctx_.clock.NowMs()));
   HW_RETURN_IF_ERROR(ctx_.db.InTransaction(
       [&](storage::Connection& conn) -> Status { return Insert(conn, p, c, info); }));
@@ -161,6 +174,7 @@ Result<std::vector<std::string>> CaseService::CreateMany(const Principal& p,
                                                          const std::vector<CaseInput>& inputs,
                                                          const RequestInfo& info) {
   HW_RETURN_IF_ERROR(Authorize(p, kCreateCase, p.office_id));
+  for (const CaseInput& in : inputs) HW_RETURN_IF_ERROR(CheckPersonalAllowed(p, in));
   const TimeMs now = ctx_.clock.NowMs();
   std::vector<domain::CaseRecord> records;
   records.reserve(inputs.size());
@@ -184,23 +198,21 @@ Result<CaseView> CaseService::Get(const Principal& p, const std::string& id,
   const bool with_pii = p.Has(domain::perm::kViewPii);
   const TimeMs now = ctx_.clock.NowMs();
   CaseView view{{}, with_pii};
-  auto load = [&](storage::Connection& conn) -> Status {
-    HW_ASSIGN_OR_RETURN(auto row, storage::CaseStore(conn).Get(id));
+  {
+    HW_ASSIGN_OR_RETURN(auto conn, ctx_.db.Acquire());
+    HW_ASSIGN_OR_RETURN(auto row, storage::CaseStore(*conn).Get(id));
     if (!row || !Authorize(p, kReadCase, row->office_id).ok()) {
       return Status::NotFound("case not found");
     }
-    storage::SqlWrappedKeyStore keys(conn, now);
+    storage::SqlWrappedKeyStore keys(*conn, now);
     crypto::RecordCipher cipher(ctx_.keyring, keys);
     HW_ASSIGN_OR_RETURN(view.record, DecodeCase(*row, cipher, with_pii));
-    if (!with_pii) return Status::Ok();
-    // Every view of personal fields is on the audit trail, committed with the read.
-    return AppendAudit(conn, ctx_, p.user_id, info, {"case.read_pii", "case", id, row->office_id});
-  };
+  }
+  // Every view of personal fields is on the audit trail: the data goes out only once the entry
+  // is committed (concurrent reads share a commit).
   if (with_pii) {
-    HW_RETURN_IF_ERROR(ctx_.db.InTransaction(load));
-  } else {
-    HW_ASSIGN_OR_RETURN(auto conn, ctx_.db.Acquire());
-    HW_RETURN_IF_ERROR(load(*conn));
+    HW_RETURN_IF_ERROR(AppendAuditCommitted(ctx_, p.user_id, info,
+                                            {"case.read_pii", "case", id, view.record.office_id}));
   }
   return view;
 }
@@ -255,8 +267,8 @@ Result<CaseView> CaseService::Patch(const Principal& p, const std::string& id, l
       HW_RETURN_IF_ERROR(CheckOwner(conn, *owner_id, row->office_id));
     }
     json::array changes = Diff(before, after);
-    after.updated_at = now;
     if (!changes.empty()) {
+      after.updated_at = now;
       HW_ASSIGN_OR_RETURN(storage::CaseRow updated, EncodeCase(after, cipher));
       HW_RETURN_IF_ERROR(cases.Update(updated, now));
       HW_RETURN_IF_ERROR(cases.ReplaceNameTokens(id, row->office_id,
@@ -297,14 +309,15 @@ Result<Page<CaseListItem>> CaseService::List(const Principal& p, const CaseQuery
       out.items.push_back(std::move(item));
     }
     out.next = page.second;
-    if (!with_pii || out.items.empty()) return Status::Ok();
-    return AppendAudit(conn, ctx_, p.user_id, info, {"case.list_pii", "case", "", p.office_id});
+    return Status::Ok();
   };
-  if (with_pii) {
-    HW_RETURN_IF_ERROR(ctx_.db.InTransaction(run));
-  } else {
+  {
     HW_ASSIGN_OR_RETURN(auto conn, ctx_.db.Acquire());
     HW_RETURN_IF_ERROR(run(*conn));
+  }
+  if (with_pii && !out.items.empty()) {
+    HW_RETURN_IF_ERROR(AppendAuditCommitted(ctx_, p.user_id, info,
+                                            {"case.list_pii", "case", "", p.office_id}));
   }
   return out;
 }

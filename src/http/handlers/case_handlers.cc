@@ -7,6 +7,7 @@
 #include "http/error_mapping.h"
 #include "http/handlers/views.h"
 #include "http/json_util.h"
+#include "service/access_policy.h"
 #include "service/case_codec.h"
 
 namespace hw::http {
@@ -15,7 +16,7 @@ namespace {
 namespace json = boost::json;
 
 // Reads the case fields present in `body` (top level and under "person") and the events.
-Result<service::CaseInput> ParseCaseInput(const json::object& body) {
+Result<service::CaseInput> ParseCaseInput(const json::object& body, bool with_version) {
   service::CaseInput in;
   std::map<std::string, std::string> errors;
   const json::object* person = nullptr;
@@ -36,7 +37,9 @@ Result<service::CaseInput> ParseCaseInput(const json::object& body) {
   auto unknown = [&](const json::object& o, const std::string& prefix, bool in_person) {
     for (const auto& [key, value] : o) {
       std::string k(key);
-      if (!in_person && (k == "person" || k == "events" || k == "version")) continue;
+      if (!in_person && (k == "person" || k == "events" || (with_version && k == "version"))) {
+        continue;
+      }
       const domain::FieldSpec* spec = domain::FindCaseField(k);
       if (!spec || spec->in_person != in_person) errors[prefix + k] = "is not a known field";
     }
@@ -56,6 +59,13 @@ Result<service::CaseInput> ParseCaseInput(const json::object& body) {
           continue;
         }
         const auto& o = item.as_object();
+        for (const auto& [key, value] : o) {
+          std::string k(key);
+          if (k != "hte_Type" && k != "hte_Country" && k != "hte_City" && k != "hte_StartDate" &&
+              k != "hte_EndDate") {
+            errors[p + "." + k] = "is not a known field";
+          }
+        }
         domain::TraffickingEvent e;
         auto str = [&](const char* key, std::string& out) {
           const json::value* v = o.if_contains(key);
@@ -260,7 +270,7 @@ void RegisterCaseRoutes(Api& api, Router& router) {
              api.Authed([&cases](Request& req, const service::Principal& p) {
                auto body = ParseObject(req);
                if (!body.ok()) return ErrorResponse(body.status(), req.request_id);
-               auto in = ParseCaseInput(*body);
+               auto in = ParseCaseInput(*body, false);
                if (!in.ok()) return ErrorResponse(in.status(), req.request_id);
                auto c = cases.Create(p, *in, InfoOf(req));
                if (!c.ok()) return ErrorResponse(c.status(), req.request_id);
@@ -281,7 +291,7 @@ void RegisterCaseRoutes(Api& api, Router& router) {
                FieldReader r(*body);
                auto version = r.Integer("version", true);
                if (Status st = r.Finish(); !st.ok()) return ErrorResponse(st, req.request_id);
-               auto in = ParseCaseInput(*body);
+               auto in = ParseCaseInput(*body, true);
                if (!in.ok()) return ErrorResponse(in.status(), req.request_id);
                auto c = cases.Patch(p, req.params["id"], *version, *in, InfoOf(req));
                if (!c.ok()) return ErrorResponse(c.status(), req.request_id);
@@ -307,7 +317,8 @@ void RegisterCaseRoutes(Api& api, Router& router) {
         return Response::Json(200, ListBody(std::move(items), h->next));
       }));
 
-  router.Add("GET", "/api/v1/vocabularies", api.Authed([](Request&, const service::Principal&) {
+  router.Add("GET", "/api/v1/vocabularies", api.Authed([](Request& req, const service::Principal& p) {
+    if (Status st = service::RequireEnrolled(p); !st.ok()) return ErrorResponse(st, req.request_id);
     json::array items;
     for (const auto& v : domain::AllVocabularies()) {
       items.push_back(
@@ -317,7 +328,10 @@ void RegisterCaseRoutes(Api& api, Router& router) {
   }));
 
   router.Add("GET", "/api/v1/vocabularies/{name}",
-             api.Authed([](Request& req, const service::Principal&) {
+             api.Authed([](Request& req, const service::Principal& p) {
+               if (Status st = service::RequireEnrolled(p); !st.ok()) {
+                 return ErrorResponse(st, req.request_id);
+               }
                auto v = FindVocabularyJson(req.params["name"]);
                if (!v.ok()) return ErrorResponse(v.status(), req.request_id);
                return JsonOk(200, *v);

@@ -153,7 +153,10 @@ class SqliteDatabase final : public Database {
     sqlite3_busy_timeout(db, 5000);
     HW_RETURN_IF_ERROR(conn->ExecScript(
         "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"
-        "PRAGMA secure_delete=ON; PRAGMA trusted_schema=OFF;"));
+        "PRAGMA secure_delete=ON; PRAGMA trusted_schema=OFF;"
+        // Reads map the file instead of copying pages through pread, and each pooled
+        // connection keeps a warm 16 MiB page cache.
+        "PRAGMA mmap_size=1073741824; PRAGMA cache_size=-16384; PRAGMA temp_store=MEMORY;"));
     return std::unique_ptr<Connection>(std::move(conn));
   }
 
