@@ -316,8 +316,8 @@ Result<Page<CaseListItem>> CaseService::List(const Principal& p, const CaseQuery
     HW_RETURN_IF_ERROR(run(*conn));
   }
   if (with_pii && !out.items.empty()) {
-    HW_RETURN_IF_ERROR(AppendAuditCommitted(ctx_, p.user_id, info,
-                                            {"case.list_pii", "case", "", p.office_id}));
+    HW_RETURN_IF_ERROR(
+        AppendAuditCommitted(ctx_, p.user_id, info, {"case.list_pii", "case", "", p.office_id}));
   }
   return out;
 }

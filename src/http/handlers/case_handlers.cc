@@ -317,15 +317,17 @@ void RegisterCaseRoutes(Api& api, Router& router) {
         return Response::Json(200, ListBody(std::move(items), h->next));
       }));
 
-  router.Add("GET", "/api/v1/vocabularies", api.Authed([](Request& req, const service::Principal& p) {
-    if (Status st = service::RequireEnrolled(p); !st.ok()) return ErrorResponse(st, req.request_id);
-    json::array items;
-    for (const auto& v : domain::AllVocabularies()) {
-      items.push_back(
-          json::object{{"name", v.name}, {"label", v.label}, {"multiselect", v.multiselect}});
-    }
-    return Response::Json(200, ListBody(std::move(items), std::nullopt));
-  }));
+  router.Add(
+      "GET", "/api/v1/vocabularies", api.Authed([](Request& req, const service::Principal& p) {
+        if (Status st = service::RequireEnrolled(p); !st.ok())
+          return ErrorResponse(st, req.request_id);
+        json::array items;
+        for (const auto& v : domain::AllVocabularies()) {
+          items.push_back(
+              json::object{{"name", v.name}, {"label", v.label}, {"multiselect", v.multiselect}});
+        }
+        return Response::Json(200, ListBody(std::move(items), std::nullopt));
+      }));
 
   router.Add("GET", "/api/v1/vocabularies/{name}",
              api.Authed([](Request& req, const service::Principal& p) {
