@@ -81,6 +81,11 @@ Result<UserView> UserService::Create(const Principal& p, const domain::NewUser& 
   u.office_id = nu.office_id;
   u.roles = nu.roles;
   u.created_at = u.updated_at = now;
+  // Argon2id takes a while: hash before taking the write lock, not while holding it.
+  std::string password_hash;
+  if (crypto::CheckPasswordPolicy(nu.password).ok()) {
+    HW_ASSIGN_OR_RETURN(password_hash, crypto::HashPassword(nu.password));
+  }
   Status result = ctx_.db.InTransaction([&](storage::Connection& conn) -> Status {
     Status::Fields fields;
     Status name_status = domain::ValidateUsername(u.username);
@@ -92,7 +97,7 @@ Result<UserView> UserService::Create(const Principal& p, const domain::NewUser& 
     if (!fields.empty()) return Status::InvalidArgument("invalid user", std::move(fields));
     // A scoped creator can only place users in an office they may manage.
     HW_RETURN_IF_ERROR(Authorize(p, domain::perm::kCreateUser, u.office_id));
-    HW_ASSIGN_OR_RETURN(u.password_hash, crypto::HashPassword(nu.password));
+    u.password_hash = password_hash;
     Status inserted = storage::UserStore(conn).Insert(u);
     if (inserted.code() == StatusCode::kConflict) {
       return Status::ConflictField("username", "the username is taken");
@@ -109,6 +114,10 @@ Result<UserView> UserService::Patch(const Principal& p, const std::string& id,
   HW_RETURN_IF_ERROR(Authorize(p, domain::perm::kUpdateUser, ""));
   const TimeMs now = ctx_.clock.NowMs();
   domain::User updated;
+  std::string password_hash;  // hashed before taking the write lock
+  if (patch.password && crypto::CheckPasswordPolicy(*patch.password).ok()) {
+    HW_ASSIGN_OR_RETURN(password_hash, crypto::HashPassword(*patch.password));
+  }
   Status result = ctx_.db.InTransaction([&](storage::Connection& conn) -> Status {
     storage::UserStore users(conn);
     HW_ASSIGN_OR_RETURN(auto user, users.Get(id));
@@ -148,7 +157,7 @@ Result<UserView> UserService::Patch(const Principal& p, const std::string& id,
       user->disabled = *patch.disabled;
     }
     if (patch.password) {
-      HW_ASSIGN_OR_RETURN(user->password_hash, crypto::HashPassword(*patch.password));
+      user->password_hash = password_hash;
       user->failed_logins = 0;
       user->first_failed_at.reset();
       user->locked_until.reset();

@@ -136,8 +136,10 @@ TEST(BurnPasswordVerifyTimeTest, TakesAsLongAsARealVerify) {
   };
   const auto verify = min_duration([&] { (void)VerifyPassword(*hash, "wrong password guess"); });
   const auto burn = min_duration([] { BurnPasswordVerifyTime(); });
-  EXPECT_GT(burn.count(), verify.count() / 2);
-  EXPECT_LT(burn.count(), verify.count() * 3);
+  // Same order of magnitude as a real verify (a shortcut would be ~0); loose bounds because a
+  // loaded machine (sanitizer builds in parallel) makes single timings noisy.
+  EXPECT_GT(burn.count(), verify.count() / 5);
+  EXPECT_LT(burn.count(), verify.count() * 5);
   SetPasswordCostForTests(DefaultPasswordCost());
 }
 
