@@ -82,6 +82,8 @@ Result<std::unique_ptr<App>> App::Open(const DataDirOptions& opts) {
   app->exports_ = std::make_unique<service::ExportService>(*app->ctx_);
   app->screening_ = std::make_unique<service::ScreeningService>(*app->ctx_);
   app->case_work_ = std::make_unique<service::CaseWorkService>(*app->ctx_);
+  app->shelters_ = std::make_unique<service::ShelterService>(*app->ctx_);
+  app->assessments_ = std::make_unique<service::AssessmentService>(*app->ctx_);
   return app;
 }
 

@@ -8,6 +8,7 @@
 #include "common/clock.h"
 #include "common/result.h"
 #include "crypto/keyring.h"
+#include "service/assessment_service.h"
 #include "service/auth_service.h"
 #include "service/case_export.h"
 #include "service/case_service.h"
@@ -18,6 +19,7 @@
 #include "service/office_service.h"
 #include "service/role_catalog.h"
 #include "service/screening_service.h"
+#include "service/shelter_service.h"
 #include "service/user_service.h"
 #include "storage/db.h"
 
@@ -46,6 +48,8 @@ class App {
   service::ExportService& exports() { return *exports_; }
   service::ScreeningService& screening() { return *screening_; }
   service::CaseWorkService& case_work() { return *case_work_; }
+  service::ShelterService& shelters() { return *shelters_; }
+  service::AssessmentService& assessments() { return *assessments_; }
   storage::Database& db() { return *db_; }
 
  private:
@@ -65,6 +69,8 @@ class App {
   std::unique_ptr<service::ExportService> exports_;
   std::unique_ptr<service::ScreeningService> screening_;
   std::unique_ptr<service::CaseWorkService> case_work_;
+  std::unique_ptr<service::ShelterService> shelters_;
+  std::unique_ptr<service::AssessmentService> assessments_;
 };
 
 // The store URL for a data directory: --db, else `db` in DIR/homeward.toml, else SQLite.

@@ -46,7 +46,7 @@ int RunServe(const ServeArgs& args) {
   // Plain HTTP is only acceptable on loopback; anywhere else TLS terminates in front of us.
   api_opts.secure_cookies = !IsLoopback(opts.address);
   http::Api api({a.auth(), a.users(), a.offices(), a.audit(), a.cases(), a.consents(), a.closures(),
-                 a.exports(), a.screening(), a.case_work()},
+                 a.exports(), a.screening(), a.case_work(), a.shelters(), a.assessments()},
                 api_opts);
   http::Server server(opts, [&api](http::Request& req) { return api.Handle(req); });
   if (Status st = server.Start(); !st.ok()) return Fail("serve", st);
@@ -66,7 +66,8 @@ void AddServeCommand(CLI::App& app) {
   cmd->add_option("--db", args->db_url, "postgresql://... (default: from the data directory)");
   cmd->add_option("--listen", args->listen, "HOST:PORT (default 127.0.0.1:8080)");
   cmd->add_option("--ui", args->ui_dir, "Directory of the built UI (web/dist)");
-  cmd->add_option("--threads", args->threads, "I/O threads (default: one per core)");
+  cmd->add_option("--threads", args->threads,
+                  "I/O threads (default: 8; handlers block on the store)");
   cmd->callback([args] {
     int rc = RunServe(*args);
     if (rc != 0) throw CLI::RuntimeError(rc);

@@ -16,6 +16,8 @@ Api::Api(ApiServices services, ApiOptions options) : services_(services), option
   RegisterCaseExportRoutes(*this, router_);
   RegisterScreeningRoutes(*this, router_);
   RegisterCaseWorkRoutes(*this, router_);
+  RegisterShelterRoutes(*this, router_);
+  RegisterAssessmentRoutes(*this, router_);
 }
 
 Handler Api::Authed(AuthedHandler fn) const {

@@ -6,6 +6,7 @@
 
 #include "http/message.h"
 #include "http/router.h"
+#include "service/assessment_service.h"
 #include "service/auth_service.h"
 #include "service/case_export.h"
 #include "service/case_service.h"
@@ -15,6 +16,7 @@
 #include "service/office_service.h"
 #include "service/principal.h"
 #include "service/screening_service.h"
+#include "service/shelter_service.h"
 #include "service/user_service.h"
 
 namespace hw::http {
@@ -30,6 +32,8 @@ struct ApiServices {
   service::ExportService& exports;
   service::ScreeningService& screening;
   service::CaseWorkService& case_work;
+  service::ShelterService& shelters;
+  service::AssessmentService& assessments;
 };
 
 struct ApiOptions {
@@ -65,5 +69,7 @@ void RegisterClosureRoutes(Api& api, Router& router);
 void RegisterCaseExportRoutes(Api& api, Router& router);
 void RegisterScreeningRoutes(Api& api, Router& router);
 void RegisterCaseWorkRoutes(Api& api, Router& router);
+void RegisterShelterRoutes(Api& api, Router& router);
+void RegisterAssessmentRoutes(Api& api, Router& router);
 
 }  // namespace hw::http

@@ -5,8 +5,11 @@
 #include "common/id.h"
 #include "crypto/password.h"
 #include "crypto/token.h"
+#include "service/assessment_service.h"
 #include "service/audit_log.h"
 #include "service/case_service.h"
+#include "service/demo_assessments.h"
+#include "service/demo_shelters.h"
 #include "service/screening_service.h"
 #include "service/synthetic_cases.h"
 #include "storage/case_store.h"
@@ -49,6 +52,7 @@ Status PrepareStore(Context& ctx, RoleCatalog& roles) {
   }));
   HW_RETURN_IF_ERROR(roles.Reload(ctx.db));
   HW_RETURN_IF_ERROR(SeedIndicatorSets(ctx.db, ctx.clock.NowMs()));
+  HW_RETURN_IF_ERROR(SeedAssessmentTemplates(ctx.db, ctx.clock.NowMs()));
   // A wrong master key would fail only at the first decryption; refuse it at startup instead.
   HW_ASSIGN_OR_RETURN(auto conn, ctx.db.Acquire());
   HW_ASSIGN_OR_RETURN(auto fingerprint, storage::MetaStore(*conn).Get("key_fingerprint"));
@@ -144,6 +148,8 @@ Result<std::vector<DemoCredential>> SeedDemo(Context& ctx, RoleCatalog& roles) {
   });
   if (!st.ok()) return st;
   HW_RETURN_IF_ERROR(SeedDemoCases(ctx, roles, 200));
+  HW_RETURN_IF_ERROR(SeedDemoShelters(ctx, roles));
+  HW_RETURN_IF_ERROR(SeedDemoAssessments(ctx, roles));
   return creds;
 }
 

@@ -7,31 +7,36 @@ namespace hw::service {
 std::vector<domain::Role> DefaultRoles() {
   using domain::Scope;
   // Need-to-know: only roles that work with victims directly hold view_pii, and those must use a
-  // second factor. Case, shelter and programme permissions are declared now so later features
-  // grant them as data.
+  // second factor. Shelter addresses (view_shelter_location) are for shelter managers only: the
+  // admin registers shelters but has organisation-wide scope and no second factor. Case, shelter
+  // and programme permissions are declared now so later features grant them as data.
   return {
       {"admin",
        "Manages users, offices and configuration",
        Scope::kOrganisation,
        false,
        {"read:user", "create:user", "update:user", "read:office", "create:office", "read:role",
-        "update:indicator_set"}},
+        "update:indicator_set", "read:shelter", "create:shelter", "update:shelter",
+        "update:assessment_template"}},
       {"caseworker",
        "Registers, screens and assists victims of their office",
        Scope::kOffice,
        true,
-       {"read:case", "create:case", "update:case", "view_pii", "read:office", "read:role"}},
+       {"read:case", "create:case", "update:case", "view_pii", "read:office", "read:role",
+        "read:shelter"}},
       {"supervisor",
        "Oversees an office's caseworkers and approves closures",
        Scope::kOffice,
        true,
        {"read:case", "update:case", "approve:case", "view_pii", "read:user", "read:office",
-        "read:role"}},
+        "read:role", "read:shelter"}},
       {"shelter_manager",
        "Runs a shelter and its residents",
        Scope::kOffice,
        true,
-       {"read:shelter", "update:shelter", "read:resident", "view_pii", "read:office"}},
+       {"read:shelter", "create:shelter", "update:shelter", "read:resident", "update:resident",
+        "view_shelter_location", "view_pii", "read:office", "read:assessment", "create:assessment",
+        "update:assessment"}},
       {"return_officer",
        "Organises returns and reintegration",
        Scope::kOffice,
@@ -41,7 +46,8 @@ std::vector<domain::Role> DefaultRoles() {
        "Tracks projects, donors, funds and trainings",
        Scope::kOrganisation,
        false,
-       {"read:project", "update:project", "read:statistics", "read:office"}},
+       {"read:project", "update:project", "read:statistics", "read:office", "read:shelter",
+        "read:assessment", "create:assessment", "update:assessment"}},
       {"data_officer",
        "Produces statistics and anonymised data exports",
        Scope::kAll,

@@ -2,6 +2,8 @@
 
 #include <xlsxwriter.h>
 
+#include <array>
+#include <charconv>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -37,6 +39,10 @@ class CsvWriter final : public TableWriter {
         out_ += CsvField(*s);
       } else if (auto* n = std::get_if<long long>(&cells[i])) {
         out_ += std::to_string(*n);
+      } else if (auto* d = std::get_if<double>(&cells[i])) {
+        std::array<char, 32> buf{};
+        auto [end, ec] = std::to_chars(buf.data(), buf.data() + buf.size(), *d);
+        if (ec == std::errc()) out_.append(buf.data(), end);
       }
     }
     out_ += "\r\n";
@@ -52,7 +58,8 @@ class CsvWriter final : public TableWriter {
 
 class XlsxWriter final : public TableWriter {
  public:
-  explicit XlsxWriter(fs::path dir) : dir_(std::move(dir)) {}
+  XlsxWriter(fs::path dir, std::string sheet_name)
+      : dir_(std::move(dir)), sheet_name_(std::move(sheet_name)) {}
   ~XlsxWriter() override {
     if (book_) workbook_close(book_);
     std::error_code ec;
@@ -69,7 +76,7 @@ class XlsxWriter final : public TableWriter {
     options.tmpdir = tmp_.data();
     book_ = workbook_new_opt(file_.c_str(), &options);
     if (!book_) return Status::Internal("xlsx: cannot create workbook");
-    sheet_ = workbook_add_worksheet(book_, "Cases");
+    sheet_ = workbook_add_worksheet(book_, sheet_name_.c_str());
     bold_ = workbook_add_format(book_);
     if (!sheet_ || !bold_) return Status::Internal("xlsx: cannot add worksheet");
     format_set_bold(bold_);
@@ -87,6 +94,8 @@ class XlsxWriter final : public TableWriter {
         err = worksheet_write_string(sheet_, row_, col, s->c_str(), format);
       } else if (auto* n = std::get_if<long long>(&cells[i])) {
         err = worksheet_write_number(sheet_, row_, col, static_cast<double>(*n), format);
+      } else if (auto* d = std::get_if<double>(&cells[i])) {
+        err = worksheet_write_number(sheet_, row_, col, *d, format);
       }
       if (err != LXW_NO_ERROR) {
         return Status::Internal(std::string("xlsx: ") + lxw_strerror(err));
@@ -113,6 +122,7 @@ class XlsxWriter final : public TableWriter {
 
  private:
   fs::path dir_;
+  std::string sheet_name_;
   std::string file_;
   std::string tmp_;
   lxw_workbook* book_ = nullptr;
@@ -141,7 +151,8 @@ std::string CsvField(const std::string& value) {
   return out;
 }
 
-Result<std::unique_ptr<TableWriter>> MakeTableWriter(const std::string& format) {
+Result<std::unique_ptr<TableWriter>> MakeTableWriter(const std::string& format,
+                                                     const std::string& sheet) {
   if (format == "csv") return std::unique_ptr<TableWriter>(new CsvWriter());
   if (format != "xlsx") return std::unique_ptr<TableWriter>();
   std::error_code ec;
@@ -149,7 +160,7 @@ Result<std::unique_ptr<TableWriter>> MakeTableWriter(const std::string& format) 
   if (ec) return Status::Internal("xlsx: no temporary directory");
   if (!mkdtemp(pattern.data()))
     return Status::Internal("xlsx: cannot create a temporary directory");
-  auto writer = std::make_unique<XlsxWriter>(fs::path(pattern));
+  auto writer = std::make_unique<XlsxWriter>(fs::path(pattern), sheet);
   HW_RETURN_IF_ERROR(writer->Open());
   return std::unique_ptr<TableWriter>(std::move(writer));
 }

@@ -12,7 +12,8 @@
 
 namespace hw::service {
 
-using Cell = std::variant<std::monostate, std::string, long long>;  // empty, text, whole number
+// empty, text, whole number, decimal number
+using Cell = std::variant<std::monostate, std::string, long long, double>;
 
 class TableWriter {
  public:
@@ -28,7 +29,9 @@ class TableWriter {
 // "csv" or "xlsx"; nullptr for anything else. An XLSX writer works in a private temporary
 // directory (mode 0700, removed when the writer goes) because libxlsxwriter writes files;
 // Internal if it cannot be created.
-Result<std::unique_ptr<TableWriter>> MakeTableWriter(const std::string& format);
+// `sheet` names the XLSX worksheet (at most 31 characters).
+Result<std::unique_ptr<TableWriter>> MakeTableWriter(const std::string& format,
+                                                     const std::string& sheet = "Cases");
 
 // One CSV field, quoted when it holds a comma, quote, CR or LF. A text a spreadsheet would run as
 // a formula (starting with =, @, +, - or a tab/CR, other than a plain number or phone number)

@@ -373,6 +373,7 @@ async function runBlock(block, ctx) {
   let jarName = 'default';
   let raw = false;
   let parallel = 0;
+  const cycles = [];
   for (const d of block.pre) {
     const t = substitute(d.text, vars);
     let m;
@@ -387,30 +388,42 @@ async function runBlock(block, ctx) {
     else if (/^@raw\s*$/.test(t)) raw = true;
     else if ((m = /^@parallel\s+(\d+)\s*$/.exec(t))) parallel = Number(m[1]);
     else if (/^@skip\b/.test(t)) return { skipped: t.slice(5).trim() || 'skipped' };
+    else if ((m = /^@secret\s+(.+?)\s*$/.exec(t))) ctx.secrets?.add(m[1]);
+    else if ((m = /^@cycle\s+(\w+)\s*=\s*(.+)$/.exec(t))) cycles.push({ name: m[1], values: m[2].trim().split(/\s+/) });
     else throw new Failure(`${d.l.file}:${d.l.line}: unknown directive ${t}`);
   }
   if (jarName !== 'none' && !jars.has(jarName)) jars.set(jarName, new Jar());
   const jar = jarName === 'none' ? null : jars.get(jarName);
 
-  const target = substitute(block.target, vars);
-  const headers = {};
-  for (const [k, v] of block.headers) headers[k] = substitute(v, vars);
-  const body = block.body === null ? undefined : substitute(block.body, vars);
-  const hasHeader = (name) => Object.keys(headers).some((k) => k.toLowerCase() === name);
-  if (body !== undefined && !hasHeader('content-type')) headers['Content-Type'] = 'application/json';
-  if (jar && !hasHeader('cookie') && jar.cookies.size) headers.Cookie = jar.header();
-
-  const url = ctx.base + target;
-  const send = async () => {
+  // `@cycle VAR = A B ...`: request i of a @parallel group sees VAR = the i-th value (cycling); else the first.
+  const varsFor = (i) => {
+    if (!cycles.length) return vars;
+    const v = { ...vars };
+    for (const c of cycles) v[c.name] = c.values[i % c.values.length];
+    return v;
+  };
+  const prepare = (pv) => {
+    const target = substitute(block.target, pv);
+    const headers = {};
+    for (const [k, v] of block.headers) headers[k] = substitute(v, pv);
+    const body = block.body === null ? undefined : substitute(block.body, pv);
+    const hasHeader = (name) => Object.keys(headers).some((k) => k.toLowerCase() === name);
+    if (body !== undefined && !hasHeader('content-type')) headers['Content-Type'] = 'application/json';
+    if (jar && !hasHeader('cookie') && jar.cookies.size) headers.Cookie = jar.header();
+    return { target, headers, body };
+  };
+  const { target, headers, body } = prepare(varsFor(0));
+  const send = async (req = { target, headers, body }) => {
+    const url = ctx.base + req.target;
     try {
-      const r = raw ? await rawRequest(ctx.base, block.method, target, headers, body, opts.timeoutMs)
-        : await fetch(url, { method: block.method, headers, body, redirect: 'manual', signal: AbortSignal.timeout(opts.timeoutMs) });
+      const r = raw ? await rawRequest(ctx.base, block.method, req.target, req.headers, req.body, opts.timeoutMs)
+        : await fetch(url, { method: block.method, headers: req.headers, body: req.body, redirect: 'manual', signal: AbortSignal.timeout(opts.timeoutMs) });
       return { res: r, text: await r.text() };
     } catch (e) {
-      throw new Failure(`${block.method} ${target}: request failed: ${e.cause ? e.cause.message || e.cause.code : e.message}`);
+      throw new Failure(`${block.method} ${req.target}: request failed: ${e.cause ? e.cause.message || e.cause.code : e.message}`);
     }
   };
-  if (parallel) return runParallel(block, ctx, send, parallel, target);
+  if (parallel) return runParallel(block, ctx, (i) => send(prepare(varsFor(i))), parallel, target);
   const { res, text } = await send();
   const setCookies = res.headers.getSetCookie();
   if (jar) jar.take(setCookies);
@@ -479,7 +492,7 @@ async function runBlock(block, ctx) {
 // {status, json, text}. No expected body and no @save.
 async function runParallel(block, ctx, send, n, target) {
   if (block.expect !== null) throw new Failure(`${block.where}: @parallel takes no expected body; use @assert over responses`);
-  const results = await Promise.all(Array.from({ length: n }, () => send()));
+  const results = await Promise.all(Array.from({ length: n }, (_, i) => send(i)));
   const responses = results.map(({ res, text }) => {
     let json;
     try { json = text.length ? JSON.parse(text) : undefined; } catch { json = undefined; }
@@ -740,6 +753,34 @@ async function tamperChecks(opts, dataDir, dbUrl, env, record) {
   record('audit: verify catches an edited entry and names it', err);
 }
 
+// `@secret TEXT` values (shelter addresses, ...) must never reach the store or the log in clear: not in any
+// file of the data directory (SQLite database, WAL), not in a pg_dump (as text or as the hex of a BYTEA),
+// not in the server log. Runs on the stopped server's store.
+function secretChecks(opts, dataDir, dbUrl, logFile, secrets, record) {
+  const needles = [...secrets].map((s) => ({ s, plain: Buffer.from(s, 'utf8'), hex: Buffer.from(Buffer.from(s, 'utf8').toString('hex')) }));
+  const found = [];
+  const scan = (where, buf) => {
+    for (const n of needles) if (buf.includes(n.plain) || buf.includes(n.hex)) found.push(`${JSON.stringify(n.s)} in ${where}`);
+  };
+  const walk = (dir) => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.isFile()) scan(path.relative(dataDir, p), fs.readFileSync(p));
+    }
+  };
+  let err = null;
+  if (dataDir && fs.existsSync(dataDir)) walk(dataDir);
+  if (logFile && fs.existsSync(logFile)) scan('the server log', fs.readFileSync(logFile));
+  if (opts.dbKind === 'postgresql' && dbUrl) {
+    const d = spawnSync('pg_dump', ['--no-owner', dbUrl], { maxBuffer: 1 << 30 });
+    if (d.error || d.status !== 0) err = `pg_dump failed: ${d.error ? d.error.message : d.stderr.toString().slice(-500)}`;
+    else scan('pg_dump', d.stdout);
+  }
+  if (!err && found.length) err = `stored or logged in clear: ${found.join('; ')}`;
+  record(`store: ${secrets.size} @secret values never in clear (data dir, log${opts.dbKind === 'postgresql' ? ', pg_dump' : ''})`, err);
+}
+
 // ---------------------------------------------------------------------------------------------------------
 
 async function main() {
@@ -826,8 +867,9 @@ async function main() {
 
     const slow = opts.robustness && opts.filters.length === 0 ? openSlowClients(base) : null;
     const globals = { RUN: run, ADMIN_PASSWORD: adminPassword, DB: opts.dbKind, BASE: base };
+    const secrets = new Set();
     for (const f of files) {
-      const r = await runFile(f, { opts, base, globals });
+      const r = await runFile(f, { opts, base, globals, secrets });
       passed += r.passed;
       failed += r.failed;
       if (child && (child.exitCode !== null || child.signalCode)) {
@@ -868,6 +910,7 @@ async function main() {
       record('cli: homeward audit verify', err);
       if (m && opts.verbose) console.log(`      ${m[0]}`);
     }
+    if (secrets.size && tmp) secretChecks(opts, dataDir, dbUrl, logFile, secrets, record);
     if (opts.tamper && opts.bin && tmp && !opts.filters.length) await tamperChecks(opts, dataDir, dbUrl, env, record);
   } catch (e) {
     if (!/^(init failed|server did not start)$/.test(e.message)) record('runner', e.stack);
