@@ -156,6 +156,11 @@ bool IsIsoDate(const std::string& s) {
 
 std::string TodayIso(TimeMs now) { return FormatTimestamp(now).substr(0, 10); }
 
+std::string LatestTodayIso(TimeMs now) {
+  constexpr TimeMs kFourteenHoursMs = 14LL * 3600 * 1000;
+  return TodayIso(now + kFourteenHoursMs);
+}
+
 Status ValidateCaseFields(const FieldMap& fields, const std::vector<TraffickingEvent>* events,
                           const std::string& today) {
   Status::Fields errors;

@@ -88,6 +88,9 @@ std::string FieldPath(const FieldSpec& spec);
 // True when `s` is a real calendar date written YYYY-MM-DD.
 bool IsIsoDate(const std::string& s);
 std::string TodayIso(TimeMs now);
+// The latest calendar date anywhere on Earth (UTC+14) at `now`: the bound for "not in the future",
+// so a user east of Greenwich can record their own today before UTC midnight.
+std::string LatestTodayIso(TimeMs now);
 
 // Age bands used by filters and statistics.
 std::string AgeBand(std::optional<long long> birth_year, int current_year);

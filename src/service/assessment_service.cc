@@ -157,7 +157,7 @@ Result<AssessmentView> AssessmentService::Create(const Principal& p, const NewAs
   const TimeMs now = ctx_.clock.NowMs();
   Status::Fields f = in.errors;
   if (in.shelter_id.empty() && !f.count("shelter_id")) f["shelter_id"] = "is required";
-  if (!f.count("assessed_on")) CheckAssessedOn(f, in.assessed_on, domain::TodayIso(now));
+  if (!f.count("assessed_on")) CheckAssessedOn(f, in.assessed_on, domain::LatestTodayIso(now));
   if (domain::Utf8Length(in.summary) > domain::kMaxSummaryChars) {
     f["summary"] = "must be at most 20000 characters";
   }
@@ -262,7 +262,7 @@ Result<AssessmentView> AssessmentService::Update(const Principal& p, const std::
     if (row.status == kFinished) return FinishedConflict();
     Status::Fields f = in.errors;
     if (in.assessed_on && !f.count("assessed_on")) {
-      CheckAssessedOn(f, *in.assessed_on, domain::TodayIso(now));
+      CheckAssessedOn(f, *in.assessed_on, domain::LatestTodayIso(now));
     }
     if (in.summary && domain::Utf8Length(*in.summary) > domain::kMaxSummaryChars) {
       f["summary"] = "must be at most 20000 characters";

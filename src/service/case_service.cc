@@ -120,7 +120,7 @@ Result<domain::CaseRecord> CaseService::Prepare(const Principal& p, const CaseIn
   std::vector<domain::TraffickingEvent> events =
       in.events.value_or(std::vector<domain::TraffickingEvent>{});
   for (auto& e : events) e.id = NewId();
-  HW_RETURN_IF_ERROR(domain::ValidateCaseFields(in.fields, &events, domain::TodayIso(now)));
+  HW_RETURN_IF_ERROR(domain::ValidateCaseFields(in.fields, &events, domain::LatestTodayIso(now)));
 
   domain::CaseRecord c;
   c.id = NewId();
@@ -233,8 +233,8 @@ Result<CaseView> CaseService::Patch(const Principal& p, const std::string& id, l
   }
   std::vector<domain::TraffickingEvent> events =
       in.events.value_or(std::vector<domain::TraffickingEvent>{});
-  HW_RETURN_IF_ERROR(
-      domain::ValidateCaseFields(in.fields, in.events ? &events : nullptr, domain::TodayIso(now)));
+  HW_RETURN_IF_ERROR(domain::ValidateCaseFields(in.fields, in.events ? &events : nullptr,
+                                                domain::LatestTodayIso(now)));
   CaseView view{{}, with_pii};
   Status st = ctx_.db.InTransaction([&](storage::Connection& conn) -> Status {
     storage::CaseStore cases(conn);

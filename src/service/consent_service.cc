@@ -82,7 +82,7 @@ Result<ConsentView> ConsentService::Add(const Principal& p, const std::string& c
   Status st = ctx_.db.InTransaction([&](storage::Connection& conn) -> Status {
     // Scope before validation: nothing about another office's case may leak, not even a 422.
     HW_ASSIGN_OR_RETURN(c.office_id, CaseOffice(conn, p, case_id, kUpdateCase));
-    HW_RETURN_IF_ERROR(domain::ValidateConsent(c, domain::TodayIso(now)));
+    HW_RETURN_IF_ERROR(domain::ValidateConsent(c, domain::LatestTodayIso(now)));
     storage::ConsentRow row{c, ""};
     row.consent.witness.clear();
     if (!c.witness.empty()) {
