@@ -36,7 +36,9 @@ cleanup() {
 trap cleanup EXIT
 free_port() { node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close();});'; }
 
-echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//'), $(free -g | awk '/^Mem:/ { print $2 }') GiB; store: ${DB:+PostgreSQL}${DB:-SQLite}"
+STORE=SQLite
+[ -n "$DB" ] && STORE=PostgreSQL
+echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//'), $(free -g | awk '/^Mem:/ { print $2 }') GiB; store: $STORE; load average $(cut -d' ' -f1-3 /proc/loadavg)"
 if [ -n "${DATA:-}" ] && [ -f "$DATA/master.key" ]; then
   echo "reusing $DATA (no generation)"
 else
