@@ -63,7 +63,9 @@ Result<service::CaseInput> ParseCaseInput(const json::object& body, bool with_ve
           std::string k(key);
           if (k != "hte_Type" && k != "hte_Country" && k != "hte_City" && k != "hte_StartDate" &&
               k != "hte_EndDate") {
-            errors[p + "." + k] = "is not a known field";
+            std::string path = p;
+            path.append(".").append(k);
+            errors[path] = "is not a known field";
           }
         }
         domain::TraffickingEvent e;
