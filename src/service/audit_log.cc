@@ -24,10 +24,10 @@ std::string ChainHash(const crypto::Keyring& keyring, const std::string& prev_ha
 // Group commit state per store. It holds no pointer into the store (each caller brings its own
 // context), so a store that goes away leaves only an idle queue behind.
 struct PendingAudit {
-  const Context* ctx;
-  const std::string* actor;
-  const RequestInfo* req;
-  const AuditEvent* event;
+  const Context* ctx = nullptr;
+  const std::string* actor = nullptr;
+  const RequestInfo* req = nullptr;
+  const AuditEvent* event = nullptr;
   Status result;
   bool done = false;
 };
@@ -53,7 +53,7 @@ AuditQueue& QueueFor(const storage::Database* db) {
 Status AppendAuditCommitted(const Context& ctx, const std::string& actor, const RequestInfo& req,
                             const AuditEvent& event) {
   AuditQueue& q = QueueFor(&ctx.db);
-  PendingAudit mine{&ctx, &actor, &req, &event, Status::Ok()};
+  PendingAudit mine{&ctx, &actor, &req, &event, Status::Ok(), false};
   std::unique_lock lock(q.mu);
   q.queue.push_back(&mine);
   while (!mine.done) {
