@@ -164,6 +164,10 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       otherCaseworker: await make('othercw', ['caseworker'], otherOffice.id),
       intakeCaseworker: await make('intakecw', ['caseworker']),
       supervisor: await make('supervisor', ['supervisor']),
+      shelterManager: await make('sheltermgr', ['shelter_manager']),
+      shelterCaseworker: await make('sheltercw', ['caseworker']),
+      shelterIntake: await make('shelterintake', ['shelter_manager', 'caseworker']),
+      assessor: await make('assessor', ['programme_manager']),
     };
 
     process.env.HOMEWARD_URL = url;

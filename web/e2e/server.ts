@@ -1,4 +1,6 @@
 /** Talks to the API from Node, for setting up journeys: a tiny cookie-aware client. */
+import { totp } from './totp';
+
 export interface E2EUser {
   username: string;
   password: string;
@@ -20,6 +22,14 @@ export interface E2EUsers {
   intakeCaseworker: E2EUser;
   /** A supervisor of the default office: approves closures (enrols TOTP in its journey). */
   supervisor: E2EUser;
+  /** A shelter manager of the default office: registers a shelter, admits and discharges (enrols TOTP). */
+  shelterManager: E2EUser;
+  /** A caseworker of the default office who registers, through the API, the cases the shelter admits. */
+  shelterCaseworker: E2EUser;
+  /** A shelter manager who also works on cases (`read:case`): finds the case to admit by number or name. */
+  shelterIntake: E2EUser;
+  /** A programme manager (organisation scope, no second factor): assesses shelters. */
+  assessor: E2EUser;
 }
 
 export class ApiClient {
@@ -46,6 +56,16 @@ export class ApiClient {
     this.cookie = `hw_session=${match[1]}`;
     const body = (await response.json()) as { csrf_token: string };
     this.csrf = body.csrf_token;
+  }
+
+  /**
+   * Turns on a second factor for the signed-in account (a role that sees personal data gets a restricted
+   * session until it has one): starts enrolment and confirms it with a code computed here.
+   */
+  async enrolTotp(): Promise<string> {
+    const { secret } = await this.request<{ secret: string }>('POST', '/me/totp', {});
+    await this.request('POST', '/me/totp/confirm', { code: totp(secret) });
+    return secret;
   }
 
   async request<T>(method: string, path: string, body?: unknown): Promise<T> {

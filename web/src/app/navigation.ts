@@ -18,6 +18,18 @@ export const navItems: readonly NavItem[] = [
     permission: 'read:case',
   },
   {
+    to: paths.shelters,
+    labelKey: 'nav.shelters',
+    descriptionKey: 'shelters.description',
+    permission: 'read:shelter',
+  },
+  {
+    to: paths.assessments,
+    labelKey: 'nav.assessments',
+    descriptionKey: 'assessments.description',
+    permission: 'read:assessment',
+  },
+  {
     to: paths.users,
     labelKey: 'nav.users',
     descriptionKey: 'users.description',

@@ -27,6 +27,53 @@ const CaseNotesRoute = lazy(() => cases().then((m) => ({ default: m.CaseNotesRou
 const CaseTasksRoute = lazy(() => cases().then((m) => ({ default: m.CaseTasksRoute })));
 const CaseClosureRoute = lazy(() => cases().then((m) => ({ default: m.CaseClosureRoute })));
 
+// Shelters and their assessments load on first use too.
+const shelters = () => import('@/features/shelters');
+const SheltersListRoute = lazy(() => shelters().then((m) => ({ default: m.SheltersListRoute })));
+const ShelterCreateRoute = lazy(() => shelters().then((m) => ({ default: m.ShelterCreateRoute })));
+const ShelterLayoutRoute = lazy(() => shelters().then((m) => ({ default: m.ShelterLayoutRoute })));
+const ShelterOverviewRoute = lazy(() =>
+  shelters().then((m) => ({ default: m.ShelterOverviewRoute })),
+);
+const ShelterEditRoute = lazy(() => shelters().then((m) => ({ default: m.ShelterEditRoute })));
+const ShelterResidentsRoute = lazy(() =>
+  shelters().then((m) => ({ default: m.ShelterResidentsRoute })),
+);
+const ShelterOccupancyRoute = lazy(() =>
+  shelters().then((m) => ({ default: m.ShelterOccupancyRoute })),
+);
+const ShelterIncidentsRoute = lazy(() =>
+  shelters().then((m) => ({ default: m.ShelterIncidentsRoute })),
+);
+const assessments = () => import('@/features/assessments');
+const AssessmentsListRoute = lazy(() =>
+  assessments().then((m) => ({ default: m.AssessmentsListRoute })),
+);
+const AssessmentCreateRoute = lazy(() =>
+  assessments().then((m) => ({ default: m.AssessmentCreateRoute })),
+);
+const AssessmentComparisonRoute = lazy(() =>
+  assessments().then((m) => ({ default: m.AssessmentComparisonRoute })),
+);
+const AssessmentLayoutRoute = lazy(() =>
+  assessments().then((m) => ({ default: m.AssessmentLayoutRoute })),
+);
+const AssessmentSheetRoute = lazy(() =>
+  assessments().then((m) => ({ default: m.AssessmentSheetRoute })),
+);
+const AssessmentChangesRoute = lazy(() =>
+  assessments().then((m) => ({ default: m.AssessmentChangesRoute })),
+);
+const AssessmentRecommendationsRoute = lazy(() =>
+  assessments().then((m) => ({ default: m.AssessmentRecommendationsRoute })),
+);
+const AssessmentReportRoute = lazy(() =>
+  assessments().then((m) => ({ default: m.AssessmentReportRoute })),
+);
+const ShelterAssessmentsRoute = lazy(() =>
+  assessments().then((m) => ({ default: m.ShelterAssessmentsRoute })),
+);
+
 export const router = createBrowserRouter([
   {
     element: <Root />,
@@ -68,6 +115,57 @@ export const router = createBrowserRouter([
                       { path: 'tasks', element: <CaseTasksRoute /> },
                       { path: 'closure', element: <CaseClosureRoute /> },
                       { path: 'history', element: <CaseHistoryRoute /> },
+                    ],
+                  },
+                ],
+              },
+              {
+                path: 'shelters',
+                element: <RequirePermission permission="read:shelter" />,
+                children: [
+                  { index: true, element: <SheltersListRoute /> },
+                  {
+                    path: 'new',
+                    element: <RequirePermission permission="create:shelter" />,
+                    children: [{ index: true, element: <ShelterCreateRoute /> }],
+                  },
+                  {
+                    path: ':id',
+                    element: <ShelterLayoutRoute />,
+                    children: [
+                      { index: true, element: <ShelterOverviewRoute /> },
+                      { path: 'edit', element: <ShelterEditRoute /> },
+                      { path: 'residents', element: <ShelterResidentsRoute /> },
+                      { path: 'occupancy', element: <ShelterOccupancyRoute /> },
+                      { path: 'incidents', element: <ShelterIncidentsRoute /> },
+                      {
+                        path: 'assessments',
+                        element: <RequirePermission permission="read:assessment" />,
+                        children: [{ index: true, element: <ShelterAssessmentsRoute /> }],
+                      },
+                    ],
+                  },
+                ],
+              },
+              {
+                path: 'assessments',
+                element: <RequirePermission permission="read:assessment" />,
+                children: [
+                  { index: true, element: <AssessmentsListRoute /> },
+                  {
+                    path: 'new',
+                    element: <RequirePermission permission="create:assessment" />,
+                    children: [{ index: true, element: <AssessmentCreateRoute /> }],
+                  },
+                  { path: 'comparison', element: <AssessmentComparisonRoute /> },
+                  {
+                    path: ':id',
+                    element: <AssessmentLayoutRoute />,
+                    children: [
+                      { index: true, element: <AssessmentSheetRoute /> },
+                      { path: 'changes', element: <AssessmentChangesRoute /> },
+                      { path: 'recommendations', element: <AssessmentRecommendationsRoute /> },
+                      { path: 'report', element: <AssessmentReportRoute /> },
                     ],
                   },
                 ],

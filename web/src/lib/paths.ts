@@ -15,4 +15,11 @@ export const paths = {
   case: (id: string) => `/cases/${encodeURIComponent(id)}`,
   caseTrafficking: (id: string) => `/cases/${encodeURIComponent(id)}/trafficking`,
   caseHistory: (id: string) => `/cases/${encodeURIComponent(id)}/history`,
+  shelters: '/shelters',
+  shelterNew: '/shelters/new',
+  shelter: (id: string) => `/shelters/${encodeURIComponent(id)}`,
+  assessments: '/assessments',
+  assessmentNew: '/assessments/new',
+  assessmentComparison: '/assessments/comparison',
+  assessment: (id: string) => `/assessments/${encodeURIComponent(id)}`,
 } as const;

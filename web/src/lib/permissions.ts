@@ -13,7 +13,16 @@ export type Permission =
   | 'create:case'
   | 'update:case'
   | 'approve:case'
-  | 'view_pii';
+  | 'view_pii'
+  | 'read:shelter'
+  | 'create:shelter'
+  | 'update:shelter'
+  | 'read:resident'
+  | 'update:resident'
+  | 'view_shelter_location'
+  | 'read:assessment'
+  | 'create:assessment'
+  | 'update:assessment';
 
 export function can(
   user: { permissions: readonly string[] } | null | undefined,

@@ -40,8 +40,9 @@ export function useCreateConsent(caseId: string) {
         body: input,
         schema: consentSchema,
       }),
-    onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: consentsQueryKey(caseId) });
+    // Not awaited, so a caller's own onSuccess runs before the reload can unmount its form.
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: consentsQueryKey(caseId) });
     },
   });
 }

@@ -31,8 +31,9 @@ export function useCreateScreening(caseId: string) {
         body: input,
         schema: screeningSchema,
       }),
-    onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: screeningsQueryKey(caseId) });
+    // Not awaited, so a caller's own onSuccess runs before the reload can unmount its form.
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: screeningsQueryKey(caseId) });
     },
   });
 }

@@ -27,12 +27,11 @@ export function useDecideScreening(caseId: string) {
         { method: 'POST', body: input, schema: screeningSchema },
       ),
     // The case changed (status, version, history): read it again, with everything under it, rather than
-    // patch a copy.
-    onSuccess: async () => {
-      await Promise.all([
-        queryClient.invalidateQueries({ queryKey: caseQueryKey(caseId) }),
-        queryClient.invalidateQueries({ queryKey: [...casesQueryKey, 'list'] }),
-      ]);
+    // patch a copy. Not awaited: the reload swaps the decision form for the decided view, and a caller's
+    // own onSuccess (the intake wizard moving on to consent) must run before its form unmounts.
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: caseQueryKey(caseId) });
+      void queryClient.invalidateQueries({ queryKey: [...casesQueryKey, 'list'] });
     },
   });
 }
