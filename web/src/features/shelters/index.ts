@@ -21,7 +21,6 @@ export {
   isStale,
   ProblemAlert,
   StaleAlert,
-  TextAreaField,
   useFormErrors,
 } from './components/forms';
 export { mirror, ticks } from './components/chart_scale';

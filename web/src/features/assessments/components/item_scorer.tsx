@@ -2,7 +2,7 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Badge } from '@/components/badge';
 import { useFieldMessage } from '@/components/field';
-import { TextAreaField } from '@/features/shelters';
+import { TextAreaField } from '@/components/text_area_field';
 import type { TemplateItem } from '../api/templates';
 import { itemCode } from './labels';
 import type { Entry } from './sheet';

@@ -4,7 +4,8 @@ import { z } from 'zod';
 import { RadioGroup, SelectField, TextField } from '@/components/field';
 import { Card } from '@/components/page';
 import { useCurrentUser } from '@/lib/session';
-import { FormProblems, TextAreaField, isIsoDate, useFormErrors } from '@/features/shelters';
+import { TextAreaField } from '@/components/text_area_field';
+import { FormProblems, isIsoDate, useFormErrors } from '@/features/shelters';
 import {
   priorities,
   recommendationStatuses,

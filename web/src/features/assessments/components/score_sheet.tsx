@@ -4,7 +4,8 @@ import { Alert } from '@/components/alert';
 import { Badge } from '@/components/badge';
 import { TextField } from '@/components/field';
 import { isApiError, type FieldErrors } from '@/lib/api';
-import { FormProblems, TextAreaField, isIsoDate } from '@/features/shelters';
+import { TextAreaField } from '@/components/text_area_field';
+import { FormProblems, isIsoDate } from '@/features/shelters';
 import {
   useFinishAssessment,
   useSaveAssessment,

@@ -4,7 +4,7 @@ import { decisionInputSchema, useDecideScreening } from '../api/decide_screening
 import type { Case } from '../api/get_case';
 import type { Screening } from '../api/get_screenings';
 import { FormProblems, useFormErrors } from './form_errors';
-import { TextAreaField } from './text_area_field';
+import { TextAreaField } from '@/components/text_area_field';
 import { VocabularySelect } from './vocabulary';
 
 interface DecisionFormProps {

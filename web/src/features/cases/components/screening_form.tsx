@@ -20,7 +20,7 @@ import {
 import type { Screening } from '../api/get_screenings';
 import { FORCED_LABOUR, SEXUAL_EXPLOITATION } from './case_draft';
 import { FormProblems, useFormErrors } from './form_errors';
-import { TextAreaField } from './text_area_field';
+import { TextAreaField } from '@/components/text_area_field';
 import { valueLabel, valueOptions } from './value_labels';
 
 const strengthTone: Partial<Record<string, 'bad' | 'warn' | 'neutral'>> = {

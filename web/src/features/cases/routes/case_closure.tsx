@@ -12,7 +12,7 @@ import type { Case } from '../api/get_case';
 import { FieldValue } from '../components/case_summary';
 import { FormProblems, useFormErrors } from '../components/form_errors';
 import { usePeople } from '../components/people';
-import { TextAreaField } from '../components/text_area_field';
+import { TextAreaField } from '@/components/text_area_field';
 import { valueLabel } from '../components/value_labels';
 import { useVocabularyOptions } from '../components/vocabulary';
 import { useCaseOutlet } from './case_layout';

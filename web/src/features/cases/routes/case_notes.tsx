@@ -10,7 +10,7 @@ import { noteInputSchema, useCreateNote } from '../api/create_note';
 import { useNotes } from '../api/get_notes';
 import { FormProblems, useFormErrors } from '../components/form_errors';
 import { usePeople } from '../components/people';
-import { TextAreaField } from '../components/text_area_field';
+import { TextAreaField } from '@/components/text_area_field';
 import { useCaseOutlet } from './case_layout';
 
 function NoteForm({ caseId }: { caseId: string }) {

@@ -13,7 +13,8 @@ import type { Shelter } from '../api/get_shelters';
 import { useAdmit, type Admission } from '../api/stays';
 import { CasePicker } from './case_picker';
 import { isIsoDate, todayIso } from './dates';
-import { FormProblems, TextAreaField, useFormErrors } from './forms';
+import { TextAreaField } from '@/components/text_area_field';
+import { FormProblems, useFormErrors } from './forms';
 import { orderedPopulations, shelterValueLabel } from './vocab';
 
 const admitSchema = z.object({

@@ -7,7 +7,8 @@ import { can } from '@/lib/permissions';
 import { useCurrentUser } from '@/lib/session';
 import { useDischarge, type Admission } from '../api/stays';
 import { isIsoDate, todayIso } from './dates';
-import { FormProblems, TextAreaField, useFormErrors } from './forms';
+import { TextAreaField } from '@/components/text_area_field';
+import { FormProblems, useFormErrors } from './forms';
 import { destinations, shelterValueOptions } from './vocab';
 
 const dischargeSchema = z.object({

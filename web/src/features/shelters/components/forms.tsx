@@ -1,16 +1,10 @@
 /**
  * Form plumbing shared by the shelter and assessment screens (the assessments feature takes it through this
- * feature's index): a labelled text area, the stale-version warning, the summary of field errors at the top of a
+ * feature's index): the stale-version warning, the summary of field errors at the top of a
  * form, and one hook that runs zod checks and maps a 422 onto the same field names as the inputs. Field names
  * follow the server's (`capacity.women`, `contacts[0].name`, `scores.safety.s1`), so one error map serves both.
  */
-import {
-  useId,
-  useState,
-  type ReactNode,
-  type RefObject,
-  type TextareaHTMLAttributes,
-} from 'react';
+import { useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { Alert } from '@/components/alert';
@@ -18,64 +12,6 @@ import { useFieldMessage } from '@/components/field';
 import { isApiError, type FieldErrors } from '@/lib/api';
 import { describeError } from '@/lib/errors';
 import { focusFirstError, validate } from '@/lib/validation';
-
-type TextAreaFieldProps = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id' | 'onChange'> & {
-  label: ReactNode;
-  name: string;
-  value: string;
-  onValueChange: (value: string) => void;
-  hint?: ReactNode;
-  error?: string;
-};
-
-/** A labelled multi-line text box with its hint and error, like the shared single-line fields. */
-export function TextAreaField({
-  label,
-  hint,
-  error,
-  value,
-  onValueChange,
-  required,
-  rows = 4,
-  ...textarea
-}: TextAreaFieldProps) {
-  const { t } = useTranslation();
-  const id = useId();
-  const message = useFieldMessage()(error);
-  const describedBy =
-    [hint ? `${id}-hint` : null, message ? `${id}-error` : null].filter(Boolean).join(' ') ||
-    undefined;
-  return (
-    <div className={`field${message ? ' field-invalid' : ''}`}>
-      <label htmlFor={id} className="field-label">
-        {label}
-        {required ? null : <span className="field-optional"> ({t('common.optional')})</span>}
-      </label>
-      {hint ? (
-        <p id={`${id}-hint`} className="field-hint">
-          {hint}
-        </p>
-      ) : null}
-      <textarea
-        {...textarea}
-        id={id}
-        className="input textarea"
-        rows={rows}
-        value={value}
-        required={required}
-        dir="auto"
-        aria-invalid={message ? true : undefined}
-        aria-describedby={describedBy}
-        onChange={(event) => onValueChange(event.target.value)}
-      />
-      {message ? (
-        <p id={`${id}-error`} className="field-error">
-          {message}
-        </p>
-      ) : null}
-    </div>
-  );
-}
 
 /** A 409 on save: someone else changed the record first. Reloading restarts the form from their version. */
 export function StaleAlert({ onReload, reloading }: { onReload: () => void; reloading: boolean }) {

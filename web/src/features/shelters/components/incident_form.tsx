@@ -5,7 +5,8 @@ import { SelectField, TextField } from '@/components/field';
 import { Card } from '@/components/page';
 import { useSaveIncident, type Incident, type IncidentInput } from '../api/incidents';
 import { localDateTimeToIso, nowLocalDateTime } from './dates';
-import { FormProblems, TextAreaField, useFormErrors } from './forms';
+import { TextAreaField } from '@/components/text_area_field';
+import { FormProblems, useFormErrors } from './forms';
 import { incidentKinds, incidentSeverities, incidentStatuses, shelterValueOptions } from './vocab';
 
 const newSchema = z.object({

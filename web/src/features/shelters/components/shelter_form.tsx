@@ -14,7 +14,8 @@ import { useCurrentUser } from '@/lib/session';
 import { hasLocation, type Shelter, type ShelterContact } from '../api/get_shelters';
 import { useSaveShelter, type ShelterInput } from '../api/save_shelter';
 import { shelterFieldLabel } from './field_labels';
-import { FormProblems, TextAreaField, useFormErrors } from './forms';
+import { TextAreaField } from '@/components/text_area_field';
+import { FormProblems, useFormErrors } from './forms';
 import {
   accessibilityFlags,
   operatorTypes,
