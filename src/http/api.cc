@@ -30,11 +30,11 @@ Handler Api::Authed(AuthedHandler fn) const {
     bool mutating = req.method != "GET" && req.method != "HEAD" && req.method != "OPTIONS";
     if (mutating) {
       const std::string& sent = req.Header("x-csrf-token");
-      if (sent.empty() || !crypto::ConstantTimeEquals(sent, principal->csrf_token)) {
+      if (sent.empty() || !crypto::ConstantTimeEquals(sent, (*principal)->csrf_token)) {
         return ErrorResponse(403, "csrf", "missing or wrong X-CSRF-Token header");
       }
     }
-    return fn(req, *principal);
+    return fn(req, **principal);
   };
 }
 

@@ -2,6 +2,7 @@
 // Handlers never see Beast types: this keeps Beast/Asio templates inside server.cc alone.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -32,6 +33,10 @@ struct Response {
   std::string content_type = "application/json";
   std::vector<std::pair<std::string, std::string>> headers;  // extra headers (Set-Cookie, ...)
   std::string body;
+  // Set when the body may go out only after something completes (a read's audit entry being
+  // committed): the server calls it with a continuation and sends the response once that is
+  // called with true, or a 503 without this body when called with false.
+  std::function<void(std::function<void(bool)>)> hold;
 
   static Response Json(int status, std::string body);
   static Response NoContent();

@@ -350,6 +350,31 @@ class Session : public std::enable_shared_from_this<Session> {
       res = Response::Json(500, ErrorBody("internal", "internal error"));
     }
     ApplySecurityHeaders(res, IsNoStorePath(req->path));
+    if (res.hold) {
+      // Nothing is read from this connection meanwhile: the next request waits its turn.
+      auto hold = std::move(res.hold);
+      res.hold = nullptr;
+      held_ = std::move(res);
+      hold([self = shared_from_this(), version, keep_alive, head](bool ok) {
+        net::post(self->stream_.get_executor(), [self, ok, version, keep_alive, head] {
+          self->SendHeld(ok, version, keep_alive, head);
+        });
+      });
+      return;
+    }
+    Send(std::move(res), version, keep_alive, head);
+  }
+
+  // The held response once what it waited for is done; on failure its body never goes out.
+  void SendHeld(bool ok, unsigned version, bool keep_alive, bool head) {
+    Response res = std::move(held_);
+    held_ = {};
+    if (!ok) {
+      spdlog::error("http response withheld: its audit entry was not committed request_id={}",
+                    request_id_);
+      res = Response::Json(503, ErrorBody("unavailable", "could not record the access, retry"));
+      ApplySecurityHeaders(res, true);
+    }
     Send(std::move(res), version, keep_alive, head);
   }
 
@@ -426,6 +451,7 @@ class Session : public std::enable_shared_from_this<Session> {
   std::string remote_;
   std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
   BeastResponse response_;
+  Response held_;  // while its hold is pending
   std::array<char, 1024> drain_{};
   // For the access log line of the request in flight.
   SteadyClock::time_point started_ = SteadyClock::now();

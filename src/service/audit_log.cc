@@ -1,8 +1,10 @@
 #include "service/audit_log.h"
 
+#include <chrono>
 #include <condition_variable>
 #include <memory>
 #include <mutex>
+#include <thread>
 #include <unordered_map>
 #include <vector>
 
@@ -21,85 +23,138 @@ std::string ChainHash(const crypto::Keyring& keyring, const std::string& prev_ha
   return crypto::Blake2bKeyedHex(keyring.audit_key(), prev_hash + domain::CanonicalAuditEntry(e));
 }
 
-// Group commit state per store. It holds no pointer into the store (each caller brings its own
-// context), so a store that goes away leaves only an idle queue behind.
+// Group commit state per store. Entries are copied in, so a caller need not wait; the queue
+// holds no pointer into the store (each entry brings its context), so a store that goes away
+// leaves only an idle queue behind.
 struct PendingAudit {
   const Context* ctx = nullptr;
-  const std::string* actor = nullptr;
-  const RequestInfo* req = nullptr;
-  const AuditEvent* event = nullptr;
-  Status result;
-  bool done = false;
+  std::string actor;
+  RequestInfo req;
+  AuditEvent event;
+  std::shared_ptr<AuditCommit> commit;
 };
 
 struct AuditQueue {
   std::mutex mu;
-  std::condition_variable cv;
-  std::vector<PendingAudit*> queue;
-  bool committing = false;
+  std::condition_variable wake;
+  std::vector<PendingAudit> queue;
+  bool writer_running = false;
 };
 
+// Never destroyed: a writer thread may still be waiting on its queue while the process exits.
 AuditQueue& QueueFor(const storage::Database* db) {
-  static std::mutex mu;
-  static std::unordered_map<const storage::Database*, std::unique_ptr<AuditQueue>> queues;
+  static std::mutex& mu = *new std::mutex;
+  static auto& queues = *new std::unordered_map<const storage::Database*, AuditQueue*>;
   std::lock_guard lock(mu);
-  auto& q = queues[db];
-  if (!q) q = std::make_unique<AuditQueue>();
+  AuditQueue*& q = queues[db];
+  if (!q) q = new AuditQueue;
   return *q;
+}
+
+// Appends `count` entries after reading the chain's head once.
+Status AppendBatch(storage::Connection& conn, const PendingAudit* entries, size_t count) {
+  storage::AuditStore store(conn);
+  HW_RETURN_IF_ERROR(store.LockForAppend());
+  HW_ASSIGN_OR_RETURN(auto last, store.Last());
+  std::int64_t seq = last ? last->seq : 0;
+  std::string prev = last ? last->hash : kGenesis;
+  for (size_t i = 0; i < count; ++i) {
+    const PendingAudit& p = entries[i];
+    domain::AuditEntry e;
+    e.seq = ++seq;
+    e.time = p.ctx->clock.NowMs();
+    e.actor = p.actor.empty() ? "-" : p.actor;
+    e.action = p.event.action;
+    e.entity = p.event.entity;
+    e.entity_id = p.event.entity_id;
+    e.office_id = p.event.office_id;
+    e.request_id = p.req.request_id;
+    e.prev_hash = std::move(prev);
+    e.hash = ChainHash(p.ctx->keyring, e.prev_hash, e);
+    HW_RETURN_IF_ERROR(store.Insert(e));
+    prev = std::move(e.hash);
+  }
+  return Status::Ok();
+}
+
+constexpr auto kWriterIdle = std::chrono::milliseconds(200);
+
+// One writer per store: commits everything queued in one transaction, then the next batch,
+// for as long as entries keep coming; ends after kWriterIdle without any.
+void WriterLoop(AuditQueue* q) {
+  std::unique_lock lock(q->mu);
+  for (;;) {
+    if (!q->wake.wait_for(lock, kWriterIdle, [q] { return !q->queue.empty(); })) {
+      q->writer_running = false;
+      return;
+    }
+    std::vector<PendingAudit> batch;
+    batch.swap(q->queue);
+    lock.unlock();
+    Status st = batch.front().ctx->db.InTransaction([&](storage::Connection& conn) -> Status {
+      return AppendBatch(conn, batch.data(), batch.size());
+    });
+    for (PendingAudit& p : batch) p.commit->Complete(st);
+    lock.lock();
+  }
 }
 
 }  // namespace
 
-Status AppendAuditCommitted(const Context& ctx, const std::string& actor, const RequestInfo& req,
-                            const AuditEvent& event) {
-  AuditQueue& q = QueueFor(&ctx.db);
-  PendingAudit mine{&ctx, &actor, &req, &event, Status::Ok(), false};
-  std::unique_lock lock(q.mu);
-  q.queue.push_back(&mine);
-  while (!mine.done) {
-    if (q.committing) {
-      q.cv.wait(lock);
-      continue;
-    }
-    // Lead: commit everything queued, ours included, in one transaction.
-    q.committing = true;
-    std::vector<PendingAudit*> batch;
-    batch.swap(q.queue);
-    lock.unlock();
-    Status st = ctx.db.InTransaction([&](storage::Connection& conn) -> Status {
-      for (const PendingAudit* p : batch) {
-        HW_RETURN_IF_ERROR(AppendAudit(conn, *p->ctx, *p->actor, *p->req, *p->event));
-      }
-      return Status::Ok();
-    });
-    lock.lock();
-    for (PendingAudit* p : batch) {
-      p->result = st;
-      p->done = true;
-    }
-    q.committing = false;
-    q.cv.notify_all();
+void AuditCommit::Then(std::function<void(const Status&)> fn) {
+  std::unique_lock lock(mu_);
+  if (!done_) {
+    then_ = std::move(fn);
+    return;
   }
-  return mine.result;
+  Status st = status_;
+  lock.unlock();
+  fn(st);
+}
+
+Status AuditCommit::Wait() {
+  std::unique_lock lock(mu_);
+  cv_.wait(lock, [this] { return done_; });
+  return status_;
+}
+
+void AuditCommit::Complete(const Status& st) {
+  std::function<void(const Status&)> fn;
+  {
+    std::lock_guard lock(mu_);
+    done_ = true;
+    status_ = st;
+    fn = std::move(then_);
+  }
+  cv_.notify_all();
+  if (fn) fn(st);
+}
+
+Status AppendAuditCommitted(const Context& ctx, const std::string& actor, const RequestInfo& req,
+                            const AuditEvent& event, std::shared_ptr<AuditCommit>* pending) {
+  AuditQueue& q = QueueFor(&ctx.db);
+  auto commit = std::make_shared<AuditCommit>();
+  {
+    std::lock_guard lock(q.mu);
+    q.queue.push_back({&ctx, actor, req, event, commit});
+    if (!q.writer_running) {
+      q.writer_running = true;
+      std::thread(WriterLoop, &q).detach();
+    } else {
+      q.wake.notify_one();
+    }
+  }
+  if (pending) {
+    *pending = std::move(commit);
+    return Status::Ok();
+  }
+  return commit->Wait();
 }
 
 Status AppendAudit(storage::Connection& conn, const Context& ctx, const std::string& actor,
                    const RequestInfo& req, const AuditEvent& event) {
-  storage::AuditStore store(conn);
-  HW_RETURN_IF_ERROR(store.LockForAppend());
-  HW_ASSIGN_OR_RETURN(auto last, store.Last());
-  domain::AuditEntry e;
-  e.seq = last ? last->seq + 1 : 1;
-  e.time = ctx.clock.NowMs();
-  e.actor = actor.empty() ? "-" : actor;
-  e.action = event.action;
-  e.entity = event.entity;
-  e.entity_id = event.entity_id;
-  e.office_id = event.office_id;
-  e.request_id = req.request_id;
-  e.prev_hash = last ? last->hash : kGenesis;
-  e.hash = ChainHash(ctx.keyring, e.prev_hash, e);
-  return store.Insert(e);
+  PendingAudit one{&ctx, actor, req, event, nullptr};
+  return AppendBatch(conn, &one, 1);
 }
 
 Result<AuditVerifyReport> VerifyAuditChain(storage::Database& db, const crypto::Keyring& keyring) {

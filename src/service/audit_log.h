@@ -3,7 +3,11 @@
 // audit entry commit or fail together.
 #pragma once
 
+#include <condition_variable>
 #include <cstdint>
+#include <functional>
+#include <memory>
+#include <mutex>
 #include <string>
 
 #include "common/result.h"
@@ -25,11 +29,33 @@ struct AuditEvent {
 Status AppendAudit(storage::Connection& conn, const Context& ctx, const std::string& actor,
                    const RequestInfo& req, const AuditEvent& event);
 
-// Appends in a transaction of its own and returns once the entry is committed: for reads, whose
-// data goes out only after their audit entry is durable. Concurrent callers share one
-// transaction (group commit): the first waiting caller commits everything queued so far.
+// Audit entries appended by a read, on their way to the database. The read's data may go out
+// only once they are committed: Then() says when (and with what outcome), Wait() blocks for it.
+class AuditCommit {
+ public:
+  // Calls `fn` once with the outcome: at once if it is known, else on the committing thread
+  // (keep `fn` short: post the real work elsewhere). One callback per commit.
+  void Then(std::function<void(const Status&)> fn);
+  Status Wait();
+  void Complete(const Status& st);  // by the committer
+
+ private:
+  std::mutex mu_;
+  std::condition_variable cv_;
+  bool done_ = false;
+  Status status_;
+  std::function<void(const Status&)> then_;
+};
+
+// Appends in a transaction of its own, for reads. Entries of concurrent reads share one
+// transaction (group commit) made by the store's audit writer thread, which commits everything
+// queued, then the next batch, while entries keep coming. With `pending` null this returns once
+// the entry is committed; else it stores the pending commit there and returns at once: the
+// caller must hold the data back until the commit reports success (http: HoldUntilCommitted),
+// and `ctx` must outlive the commit.
 Status AppendAuditCommitted(const Context& ctx, const std::string& actor, const RequestInfo& req,
-                            const AuditEvent& event);
+                            const AuditEvent& event,
+                            std::shared_ptr<AuditCommit>* pending = nullptr);
 
 struct AuditVerifyReport {
   std::int64_t entries = 0;

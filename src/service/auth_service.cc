@@ -147,10 +147,16 @@ Status AuthService::Logout(const Principal& p, const RequestInfo& info) {
   });
 }
 
-Result<Principal> AuthService::Authenticate(const std::string& token) {
+Result<std::shared_ptr<const Principal>> AuthService::Authenticate(const std::string& token) {
   if (token.empty() || token.size() > 128) return Status::Unauthenticated("sign in first");
   const TimeMs now = ctx_.clock.NowMs();
   const std::string hash = crypto::HashToken(token);
+  // Read before the database: an entry stored with it is dropped by any change committed after.
+  const std::uint64_t epoch = ctx_.db.access_epoch();
+  if (auto cached = sessions_.Find(hash, now, epoch, ctx_.security.session_idle_ms,
+                                   ctx_.security.session_touch_interval_ms)) {
+    return cached;
+  }
   HW_ASSIGN_OR_RETURN(auto conn, ctx_.db.Acquire());
   storage::SessionStore sessions(*conn);
   HW_ASSIGN_OR_RETURN(auto session, sessions.Find(hash));
@@ -164,20 +170,24 @@ Result<Principal> AuthService::Authenticate(const std::string& token) {
     (void)sessions.Delete(hash);
     return Status::Unauthenticated("your session has ended; sign in again");
   }
-  if (now - session->last_seen_at >= ctx_.security.session_touch_interval_ms) {
+  TimeMs last_seen = session->last_seen_at;
+  if (now - last_seen >= ctx_.security.session_touch_interval_ms) {
     HW_RETURN_IF_ERROR(sessions.Touch(hash, now));
+    last_seen = now;
   }
-  Principal p;
-  p.user_id = user->id;
-  p.username = user->username;
-  p.office_id = user->office_id;
-  p.roles = user->roles;
+  auto p = std::make_shared<Principal>();
+  p->user_id = user->id;
+  p->username = user->username;
+  p->office_id = user->office_id;
+  p->roles = user->roles;
   bool requires_totp = false;
-  roles_.Resolve(user->roles, &p.permissions, &p.scope, &requires_totp);
-  p.totp_enrolment_pending = ctx_.security.require_totp && requires_totp && !user->totp_enabled;
-  p.session_hash = hash;
-  p.csrf_token = session->csrf_token;
-  return p;
+  roles_.Resolve(user->roles, &p->permissions, &p->scope, &requires_totp);
+  p->totp_enrolment_pending = ctx_.security.require_totp && requires_totp && !user->totp_enabled;
+  p->session_hash = hash;
+  p->csrf_token = session->csrf_token;
+  std::shared_ptr<const Principal> shared = std::move(p);
+  sessions_.Put(hash, {shared, session->expires_at, last_seen, now, epoch});
+  return shared;
 }
 
 Result<UserView> AuthService::Me(const Principal& p) {

@@ -2,6 +2,7 @@
 // Thread-safe: one instance serves every request.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -10,6 +11,7 @@
 #include "service/login_throttle.h"
 #include "service/principal.h"
 #include "service/role_catalog.h"
+#include "service/session_cache.h"
 #include "service/user_view.h"
 
 namespace hw::service {
@@ -44,7 +46,8 @@ class AuthService {
   // Revokes the session.
   Status Logout(const Principal& p, const RequestInfo& info);
   // The caller behind a session token; Unauthenticated when absent, expired or revoked.
-  Result<Principal> Authenticate(const std::string& token);
+  // Served from the session cache while it is current (session_cache.h).
+  Result<std::shared_ptr<const Principal>> Authenticate(const std::string& token);
 
   Result<UserView> Me(const Principal& p);
   Result<TotpEnrolment> StartTotpEnrolment(const Principal& p, const RequestInfo& info);
@@ -61,6 +64,7 @@ class AuthService {
   Context& ctx_;
   RoleCatalog& roles_;
   LoginThrottle throttle_;
+  SessionCache sessions_;
 };
 
 }  // namespace hw::service

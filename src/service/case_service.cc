@@ -193,7 +193,7 @@ Result<std::vector<std::string>> CaseService::CreateMany(const Principal& p,
 }
 
 Result<CaseView> CaseService::Get(const Principal& p, const std::string& id,
-                                  const RequestInfo& info) {
+                                  const RequestInfo& info, std::shared_ptr<AuditCommit>* audit) {
   HW_RETURN_IF_ERROR(Authorize(p, kReadCase, ""));
   const bool with_pii = p.Has(domain::perm::kViewPii);
   const TimeMs now = ctx_.clock.NowMs();
@@ -204,15 +204,17 @@ Result<CaseView> CaseService::Get(const Principal& p, const std::string& id,
     if (!row || !Authorize(p, kReadCase, row->office_id).ok()) {
       return Status::NotFound("case not found");
     }
-    storage::SqlWrappedKeyStore keys(*conn, now);
+    storage::SqlWrappedKeyStore sql_keys(*conn, now);
+    storage::PrefetchedKeyStore keys(sql_keys);
+    keys.Add(row->id, row->wrapped_key);
     crypto::RecordCipher cipher(ctx_.keyring, keys);
     HW_ASSIGN_OR_RETURN(view.record, DecodeCase(*row, cipher, with_pii));
   }
   // Every view of personal fields is on the audit trail: the data goes out only once the entry
   // is committed (concurrent reads share a commit).
   if (with_pii) {
-    HW_RETURN_IF_ERROR(AppendAuditCommitted(ctx_, p.user_id, info,
-                                            {"case.read_pii", "case", id, view.record.office_id}));
+    HW_RETURN_IF_ERROR(AppendAuditCommitted(
+        ctx_, p.user_id, info, {"case.read_pii", "case", id, view.record.office_id}, audit));
   }
   return view;
 }
@@ -288,7 +290,8 @@ Result<CaseView> CaseService::Patch(const Principal& p, const std::string& id, l
 }
 
 Result<Page<CaseListItem>> CaseService::List(const Principal& p, const CaseQuery& q,
-                                             const RequestInfo& info) {
+                                             const RequestInfo& info,
+                                             std::shared_ptr<AuditCommit>* audit) {
   HW_RETURN_IF_ERROR(Authorize(p, kReadCase, ""));
   const bool with_pii = p.Has(domain::perm::kViewPii);
   const TimeMs now = ctx_.clock.NowMs();
@@ -298,13 +301,16 @@ Result<Page<CaseListItem>> CaseService::List(const Principal& p, const CaseQuery
   Page<CaseListItem> out;
   auto run = [&](storage::Connection& conn) -> Status {
     HW_ASSIGN_OR_RETURN(auto page, storage::CaseStore(conn).List(f));
-    storage::SqlWrappedKeyStore keys(conn, now);
+    storage::SqlWrappedKeyStore sql_keys(conn, now);
+    storage::PrefetchedKeyStore keys(sql_keys);
+    for (const auto& row : page.first) keys.Add(row.id, row.wrapped_key);
     crypto::RecordCipher cipher(ctx_.keyring, keys);
+    out.items.reserve(page.first.size());
     for (const auto& row : page.first) {
+      HW_ASSIGN_OR_RETURN(CaseListFields fields, DecodeCaseListRow(row, cipher, with_pii));
       CaseListItem item;
-      HW_ASSIGN_OR_RETURN(item.record, DecodeCase(row, cipher, with_pii));
-      if (with_pii) item.display_name = DisplayName(item.record);
-      StripPii(item.record);
+      item.record = std::move(fields.record);
+      item.display_name = std::move(fields.display_name);
       item.age_band = domain::AgeBand(row.birth_year, year);
       out.items.push_back(std::move(item));
     }
@@ -316,8 +322,8 @@ Result<Page<CaseListItem>> CaseService::List(const Principal& p, const CaseQuery
     HW_RETURN_IF_ERROR(run(*conn));
   }
   if (with_pii && !out.items.empty()) {
-    HW_RETURN_IF_ERROR(
-        AppendAuditCommitted(ctx_, p.user_id, info, {"case.list_pii", "case", "", p.office_id}));
+    HW_RETURN_IF_ERROR(AppendAuditCommitted(ctx_, p.user_id, info,
+                                            {"case.list_pii", "case", "", p.office_id}, audit));
   }
   return out;
 }

@@ -9,6 +9,7 @@
 
 #include "common/result.h"
 #include "domain/case.h"
+#include "service/audit_log.h"
 #include "service/context.h"
 #include "service/page.h"
 #include "service/principal.h"
@@ -55,10 +56,15 @@ class CaseService {
   Result<std::vector<std::string>> CreateMany(const Principal& p,
                                               const std::vector<CaseInput>& inputs,
                                               const RequestInfo& info);
-  Result<CaseView> Get(const Principal& p, const std::string& id, const RequestInfo& info);
+  // Reads with personal fields are audited. With `audit` null these return once the entry is
+  // committed; else they leave the pending commit there and the caller holds the data back
+  // until it succeeds (AppendAuditCommitted).
+  Result<CaseView> Get(const Principal& p, const std::string& id, const RequestInfo& info,
+                       std::shared_ptr<AuditCommit>* audit = nullptr);
   Result<CaseView> Patch(const Principal& p, const std::string& id, long long version,
                          const CaseInput& in, const RequestInfo& info);
-  Result<Page<CaseListItem>> List(const Principal& p, const CaseQuery& q, const RequestInfo& info);
+  Result<Page<CaseListItem>> List(const Principal& p, const CaseQuery& q, const RequestInfo& info,
+                                  std::shared_ptr<AuditCommit>* audit = nullptr);
   Result<Page<CaseHistoryEntry>> History(const Principal& p, const std::string& id,
                                          const PageRequest& page);
 

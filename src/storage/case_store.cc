@@ -9,6 +9,13 @@ constexpr const char* kCols =
     "id, office_id, number, status, trafficking_status, owner_id, gender, birth_year, citizenship, "
     "exploitation, referral_date, attrs, pii, created_at, updated_at, version";
 
+// The columns above plus the record's wrapped data key, read in the same statement so that a
+// read needs no second query for its key (NULL once shredded).
+constexpr const char* kColsWithKey =
+    "id, office_id, number, status, trafficking_status, owner_id, gender, birth_year, citizenship, "
+    "exploitation, referral_date, attrs, pii, created_at, updated_at, version, "
+    "(SELECT wrapped FROM data_keys WHERE data_keys.record_id = cases.id)";
+
 CaseRow FromRow(const Row& r) {
   CaseRow c;
   c.id = r.Text(0);
@@ -27,6 +34,7 @@ CaseRow FromRow(const Row& r) {
   c.created_at = r.Int(13);
   c.updated_at = r.Int(14);
   c.version = r.Int(15);
+  if (r.size() > 16) c.wrapped_key = r.OptText(16);
   return c;
 }
 
@@ -89,7 +97,8 @@ Status CaseStore::Insert(const CaseRow& c) {
 
 Result<std::optional<CaseRow>> CaseStore::Get(const std::string& id) {
   HW_ASSIGN_OR_RETURN(
-      Rows rows, conn_.Query(std::string("SELECT ") + kCols + " FROM cases WHERE id = $1", {id}));
+      Rows rows,
+      conn_.Query(std::string("SELECT ") + kColsWithKey + " FROM cases WHERE id = $1", {id}));
   if (rows.empty()) return std::optional<CaseRow>();
   return std::optional<CaseRow>(FromRow(rows[0]));
 }
@@ -145,7 +154,7 @@ Result<std::pair<std::vector<CaseRow>, std::optional<std::string>>> CaseStore::L
       w.Raw("(created_at < $? OR (created_at = $? AND id < $?))", {ts, ts, id});
     }
   }
-  std::string sql = std::string("SELECT ") + kCols + " FROM cases WHERE 1=1" + w.sql() +
+  std::string sql = std::string("SELECT ") + kColsWithKey + " FROM cases WHERE 1=1" + w.sql() +
                     (f.sort_by_number ? " ORDER BY number" : " ORDER BY created_at DESC, id DESC") +
                     " LIMIT " + std::to_string(f.limit + 1);
   HW_ASSIGN_OR_RETURN(Rows rows, conn_.Query(sql, w.params()));

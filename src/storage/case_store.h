@@ -29,6 +29,8 @@ struct CaseRow {
   TimeMs created_at = 0;
   TimeMs updated_at = 0;
   std::int64_t version = 1;
+  // Read by Get and List only: the record's wrapped data key (nullopt: none, or shredded).
+  std::optional<std::string> wrapped_key;
 };
 
 struct CaseFilter {

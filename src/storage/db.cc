@@ -20,6 +20,14 @@ std::optional<std::int64_t> Row::OptInt(size_t i) const {
   return v;
 }
 
+void Connection::NoteAccessChange() {
+  if (in_transaction_) {
+    access_changed_ = true;
+  } else if (access_epoch_) {
+    access_epoch_->fetch_add(1, std::memory_order_acq_rel);
+  }
+}
+
 PooledConnection::~PooledConnection() {
   if (db_ && conn_) db_->Release(std::move(conn_));
 }
@@ -34,6 +42,7 @@ Result<PooledConnection> Database::Acquire() {
     }
   }
   HW_ASSIGN_OR_RETURN(auto conn, Open());
+  conn->access_epoch_ = &access_epoch_;
   return PooledConnection(this, std::move(conn));
 }
 
@@ -47,18 +56,27 @@ void Database::Release(std::unique_ptr<Connection> conn) {
 Status Database::InTransaction(const std::function<Status(Connection&)>& fn) {
   HW_ASSIGN_OR_RETURN(auto conn, Acquire());
   HW_RETURN_IF_ERROR(conn->Begin());
+  conn->in_transaction_ = true;
+  conn->access_changed_ = false;
   Status st;
   try {
     st = fn(*conn);
   } catch (...) {
+    conn->in_transaction_ = false;
     conn->Rollback();
     throw;
   }
+  conn->in_transaction_ = false;
   if (!st.ok()) {
     conn->Rollback();
     return st;
   }
-  return conn->Commit();
+  st = conn->Commit();
+  // Only after the commit: a reader that sees the new epoch also sees the change. (A failed
+  // commit may still have committed on some backends; moving on costs only a cache miss.)
+  if (conn->access_changed_) access_epoch_.fetch_add(1, std::memory_order_acq_rel);
+  conn->access_changed_ = false;
+  return st;
 }
 
 }  // namespace hw::storage

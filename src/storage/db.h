@@ -8,6 +8,7 @@
 // to the audit table becomes PermissionDenied, anything else Internal (message for logs only).
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -64,6 +65,16 @@ class Connection {
   virtual void Rollback() = 0;
   // False once the connection is broken; the pool then drops it.
   virtual bool Healthy() const { return true; }
+
+  // Stores call this after writing what decides who may do what (sessions, users, roles): the
+  // database's access epoch moves on once the write is committed, at once outside a transaction.
+  void NoteAccessChange();
+
+ private:
+  friend class Database;
+  std::atomic<std::uint64_t>* access_epoch_ = nullptr;
+  bool in_transaction_ = false;
+  bool access_changed_ = false;
 };
 
 class Database;
@@ -92,6 +103,10 @@ class Database {
   Result<PooledConnection> Acquire();
   // Runs `fn` inside a write transaction; commits when it returns ok, else rolls back.
   Status InTransaction(const std::function<Status(Connection&)>& fn);
+  // Moves on after every committed change to sessions, users or roles made through this
+  // process. A cache of access decisions read at epoch E is current while the epoch is still E
+  // (changes by other processes are not seen: such caches also expire by time).
+  std::uint64_t access_epoch() const { return access_epoch_.load(std::memory_order_acquire); }
 
  protected:
   virtual Result<std::unique_ptr<Connection>> Open() = 0;
@@ -102,6 +117,7 @@ class Database {
 
   std::mutex pool_mu_;
   std::vector<std::unique_ptr<Connection>> idle_;
+  std::atomic<std::uint64_t> access_epoch_{0};
 };
 
 // Opens `url`: "sqlite:PATH" / a plain path, or "postgresql://...". Does not migrate.

@@ -21,4 +21,20 @@ Status SqlWrappedKeyStore::DeleteWrapped(std::string_view record_id) {
       .status();
 }
 
+Result<std::optional<std::string>> PrefetchedKeyStore::GetWrapped(std::string_view record_id) {
+  auto it = known_.find(record_id);
+  if (it != known_.end()) return it->second;
+  return next_.GetWrapped(record_id);
+}
+
+Status PrefetchedKeyStore::PutWrapped(std::string_view record_id, std::string_view wrapped) {
+  if (auto it = known_.find(record_id); it != known_.end()) known_.erase(it);
+  return next_.PutWrapped(record_id, wrapped);
+}
+
+Status PrefetchedKeyStore::DeleteWrapped(std::string_view record_id) {
+  if (auto it = known_.find(record_id); it != known_.end()) known_.erase(it);
+  return next_.DeleteWrapped(record_id);
+}
+
 }  // namespace hw::storage

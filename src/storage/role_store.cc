@@ -23,6 +23,7 @@ Status RoleStore::Upsert(const domain::Role& role) {
                      {role.name, p})
             .status());
   }
+  conn_.NoteAccessChange();  // cached sessions re-read their permissions
   return Status::Ok();
 }
 

@@ -29,19 +29,27 @@ Status SessionStore::Touch(const std::string& token_hash, TimeMs now) {
       .status();
 }
 
+// Ending sessions moves the access epoch on, so cached sessions (AuthService) are re-read.
 Status SessionStore::Delete(const std::string& token_hash) {
-  return conn_.Execute("DELETE FROM sessions WHERE token_hash = $1", {token_hash}).status();
+  HW_RETURN_IF_ERROR(
+      conn_.Execute("DELETE FROM sessions WHERE token_hash = $1", {token_hash}).status());
+  conn_.NoteAccessChange();
+  return Status::Ok();
 }
 
 Status SessionStore::DeleteForUser(const std::string& user_id) {
-  return conn_.Execute("DELETE FROM sessions WHERE user_id = $1", {user_id}).status();
+  HW_RETURN_IF_ERROR(conn_.Execute("DELETE FROM sessions WHERE user_id = $1", {user_id}).status());
+  conn_.NoteAccessChange();
+  return Status::Ok();
 }
 
 Status SessionStore::DeleteExpired(TimeMs idle_cutoff, TimeMs now) {
-  return conn_
-      .Execute("DELETE FROM sessions WHERE last_seen_at < $1 OR expires_at < $2",
-               {idle_cutoff, now})
-      .status();
+  HW_ASSIGN_OR_RETURN(
+      std::int64_t n,
+      conn_.Execute("DELETE FROM sessions WHERE last_seen_at < $1 OR expires_at < $2",
+                    {idle_cutoff, now}));
+  if (n > 0) conn_.NoteAccessChange();
+  return Status::Ok();
 }
 
 }  // namespace hw::storage

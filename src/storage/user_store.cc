@@ -56,6 +56,7 @@ Status UserStore::Insert(const domain::User& u) {
   return WriteRoles(u);
 }
 
+// Every write of a user's state or roles moves the access epoch on (cached sessions re-read).
 Status UserStore::WriteRoles(const domain::User& u) {
   HW_RETURN_IF_ERROR(conn_.Execute("DELETE FROM user_roles WHERE user_id = $1", {u.id}).status());
   for (const std::string& role : u.roles) {
@@ -63,6 +64,7 @@ Status UserStore::WriteRoles(const domain::User& u) {
         conn_.Execute("INSERT INTO user_roles (user_id, role) VALUES ($1, $2)", {u.id, role})
             .status());
   }
+  conn_.NoteAccessChange();
   return Status::Ok();
 }
 

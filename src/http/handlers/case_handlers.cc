@@ -214,11 +214,14 @@ service::CaseQuery QueryFrom(Get get) {
 
 Response ListCases(service::CaseService& cases, const service::Principal& p,
                    const service::CaseQuery& q, const Request& req) {
-  auto result = cases.List(p, q, InfoOf(req));
+  std::shared_ptr<service::AuditCommit> audit;
+  auto result = cases.List(p, q, InfoOf(req), &audit);
   if (!result.ok()) return ErrorResponse(result.status(), req.request_id);
   json::array items;
   for (const auto& item : result->items) items.push_back(RowJson(item));
-  return Response::Json(200, ListBody(std::move(items), result->next));
+  Response res = Response::Json(200, ListBody(std::move(items), result->next));
+  HoldUntilCommitted(res, std::move(audit));
+  return res;
 }
 
 }  // namespace
@@ -281,9 +284,12 @@ void RegisterCaseRoutes(Api& api, Router& router) {
 
   router.Add("GET", "/api/v1/cases/{id}",
              api.Authed([&cases](Request& req, const service::Principal& p) {
-               auto c = cases.Get(p, req.params["id"], InfoOf(req));
+               std::shared_ptr<service::AuditCommit> audit;
+               auto c = cases.Get(p, req.params["id"], InfoOf(req), &audit);
                if (!c.ok()) return ErrorResponse(c.status(), req.request_id);
-               return JsonOk(200, CaseJson(*c));
+               Response res = JsonOk(200, CaseJson(*c));
+               HoldUntilCommitted(res, std::move(audit));
+               return res;
              }));
 
   router.Add("PATCH", "/api/v1/cases/{id}",

@@ -86,4 +86,11 @@ Response JsonOk(int status, const json::object& body) {
   return Response::Json(status, json::serialize(body));
 }
 
+void HoldUntilCommitted(Response& res, std::shared_ptr<service::AuditCommit> commit) {
+  if (!commit) return;
+  res.hold = [commit = std::move(commit)](std::function<void(bool)> release) {
+    commit->Then([release = std::move(release)](const Status& st) { release(st.ok()); });
+  };
+}
+
 }  // namespace hw::http

@@ -2,11 +2,13 @@
 #pragma once
 
 #include <boost/json/object.hpp>
+#include <memory>
 
 #include "common/result.h"
 #include "domain/audit.h"
 #include "domain/office.h"
 #include "http/message.h"
+#include "service/audit_log.h"
 #include "service/context.h"
 #include "service/page.h"
 #include "service/user_view.h"
@@ -21,5 +23,7 @@ boost::json::object AuditJson(const domain::AuditEntry& e);
 Result<service::PageRequest> ParsePage(const Request& req);
 service::RequestInfo InfoOf(const Request& req);
 Response JsonOk(int status, const boost::json::object& body);
+// Holds `res` back until `commit` (a read's audit entry) is committed; no-op when null.
+void HoldUntilCommitted(Response& res, std::shared_ptr<service::AuditCommit> commit);
 
 }  // namespace hw::http

@@ -60,16 +60,16 @@ TEST_F(AuthServiceTest, LoginReturnsATokenAndASessionThatAuthenticates) {
 
   auto p = auth_->Authenticate(login->token);
   ASSERT_TRUE(p.ok()) << p.status().ToString();
-  EXPECT_EQ(p->user_id, login->user.user.id);
-  EXPECT_EQ(p->username, "admin");
-  EXPECT_EQ(p->office_id, hq_);
-  EXPECT_EQ(p->roles, std::vector<std::string>{"admin"});
-  EXPECT_EQ(p->scope, domain::Scope::kOrganisation);
-  EXPECT_TRUE(p->Has("create:office"));
-  EXPECT_FALSE(p->Has("view_pii"));
-  EXPECT_FALSE(p->totp_enrolment_pending);
-  EXPECT_EQ(p->csrf_token, login->csrf_token);
-  EXPECT_EQ(p->session_hash, crypto::HashToken(login->token));
+  EXPECT_EQ((*p)->user_id, login->user.user.id);
+  EXPECT_EQ((*p)->username, "admin");
+  EXPECT_EQ((*p)->office_id, hq_);
+  EXPECT_EQ((*p)->roles, std::vector<std::string>{"admin"});
+  EXPECT_EQ((*p)->scope, domain::Scope::kOrganisation);
+  EXPECT_TRUE((*p)->Has("create:office"));
+  EXPECT_FALSE((*p)->Has("view_pii"));
+  EXPECT_FALSE((*p)->totp_enrolment_pending);
+  EXPECT_EQ((*p)->csrf_token, login->csrf_token);
+  EXPECT_EQ((*p)->session_hash, crypto::HashToken(login->token));
 
   // Only the token's hash is stored.
   EXPECT_EQ(Count("sessions"), 1);

@@ -147,7 +147,7 @@ class ServiceTest : public ::testing::Test {
     if (!login.ok()) throw std::runtime_error(login.status().ToString());
     auto p = auth_->Authenticate(login->token);
     if (!p.ok()) throw std::runtime_error(p.status().ToString());
-    return *p;
+    return **p;
   }
 
   // The 6-digit code of `secret_base32` at `ms`.

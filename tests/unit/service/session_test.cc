@@ -106,7 +106,7 @@ TEST_F(SessionTest, LogoutKillsOnlyThatSession) {
   ASSERT_TRUE(first.ok() && second.ok());
   auto p = auth_->Authenticate(first->token);
   ASSERT_TRUE(p.ok());
-  HW_ASSERT_OK(auth_->Logout(*p, Req()));
+  HW_ASSERT_OK(auth_->Logout(**p, Req()));
   ExpectEnded(first->token);
   EXPECT_FALSE(SessionStored(first->token));
   EXPECT_TRUE(auth_->Authenticate(second->token).ok());

@@ -34,7 +34,7 @@ class TotpTest : public ServiceTest {
     auto p = auth_->Authenticate(login->token);
     if (!p.ok()) throw std::runtime_error(p.status().ToString());
     token_ = login->token;
-    return *p;
+    return **p;
   }
 
   // Enrols carol and returns the secret.
@@ -83,8 +83,8 @@ TEST_F(TotpTest, RequirementCanBeSwitchedOff) {
   EXPECT_FALSE(login->user.totp_required);
   auto p = auth_->Authenticate(login->token);
   ASSERT_TRUE(p.ok());
-  EXPECT_FALSE(p->totp_enrolment_pending);
-  EXPECT_TRUE(Authorize(*p, "read:office", "").ok());
+  EXPECT_FALSE((*p)->totp_enrolment_pending);
+  EXPECT_TRUE(Authorize(**p, "read:office", "").ok());
 }
 
 TEST_F(TotpTest, EnrolmentStartsWithASecretAndAnOtpauthUri) {
@@ -158,8 +158,8 @@ TEST_F(TotpTest, ConfirmingEnablesTheSecondFactor) {
   // The session that enrolled is now a full one.
   auto again = auth_->Authenticate(token_);
   ASSERT_TRUE(again.ok());
-  EXPECT_FALSE(again->totp_enrolment_pending);
-  EXPECT_TRUE(Authorize(*again, "read:office", "").ok());
+  EXPECT_FALSE((*again)->totp_enrolment_pending);
+  EXPECT_TRUE(Authorize(**again, "read:office", "").ok());
   // The pending secret is gone and the secret is sealed.
   auto conn = Conn();
   auto rows =
@@ -196,8 +196,8 @@ TEST_F(TotpTest, SignInThenNeedsACode) {
   EXPECT_FALSE(ok->user.totp_required);
   auto p = auth_->Authenticate(ok->token);
   ASSERT_TRUE(p.ok());
-  EXPECT_FALSE(p->totp_enrolment_pending);
-  EXPECT_TRUE(p->Has("view_pii"));
+  EXPECT_FALSE((*p)->totp_enrolment_pending);
+  EXPECT_TRUE((*p)->Has("view_pii"));
 }
 
 TEST_F(TotpTest, ACodeIsGoodOnlyOnce) {
