@@ -103,6 +103,38 @@ std::string ListBody(json::array items, const std::optional<std::string>& next) 
   return json::serialize(o);
 }
 
+std::string ListBody(std::string_view items_json, const std::optional<std::string>& next) {
+  std::string out;
+  out.reserve(items_json.size() + 64);
+  out.append(R"({"items":[)").append(items_json).append(R"(],"next":)");
+  if (next) {
+    AppendJsonString(out, *next);
+  } else {
+    out.append("null");
+  }
+  out.push_back('}');
+  return out;
+}
+
+void AppendJsonString(std::string& out, std::string_view s) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  out.push_back('"');
+  for (char ch : s) {
+    auto c = static_cast<unsigned char>(ch);
+    if (c == '"' || c == '\\') {
+      out.push_back('\\');
+      out.push_back(ch);
+    } else if (c < 0x20) {
+      out.append("\\u00");
+      out.push_back(kHex[c >> 4]);
+      out.push_back(kHex[c & 0xf]);
+    } else {
+      out.push_back(ch);
+    }
+  }
+  out.push_back('"');
+}
+
 json::value TimeOrNull(const std::optional<TimeMs>& t) {
   if (!t) return nullptr;
   return json::value(FormatTimestamp(*t));

@@ -5,6 +5,7 @@
 #include <boost/json/value.hpp>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "common/clock.h"
@@ -37,6 +38,10 @@ class FieldReader {
 
 // {"items":[...],"next":...}
 std::string ListBody(boost::json::array items, const std::optional<std::string>& next);
+// The same from items already serialized one after another with commas ("{...},{...}").
+std::string ListBody(std::string_view items_json, const std::optional<std::string>& next);
+// Appends `s` as a JSON string literal (quotes, escapes; `s` is UTF-8).
+void AppendJsonString(std::string& out, std::string_view s);
 boost::json::value TimeOrNull(const std::optional<TimeMs>& t);
 
 }  // namespace hw::http

@@ -221,10 +221,7 @@ std::vector<std::string> CaseNameTokens(const domain::CaseRecord& c, const crypt
   return crypto::NameBlindIndexes(key, names);
 }
 
-namespace {
-
-// ",VN,KH," -> {"VN", "KH"}
-std::vector<std::string> SplitJoined(const std::string& joined) {
+std::vector<std::string> SplitListColumn(const std::string& joined) {
   std::vector<std::string> out;
   size_t pos = 1;
   while (pos < joined.size()) {
@@ -236,40 +233,17 @@ std::vector<std::string> SplitJoined(const std::string& joined) {
   return out;
 }
 
-}  // namespace
-
-Result<CaseListFields> DecodeCaseListRow(const storage::CaseRow& row, crypto::RecordCipher& cipher,
-                                         bool with_pii) {
-  CaseListFields out;
-  domain::CaseRecord& c = out.record;
-  c.id = row.id;
-  c.office_id = row.office_id;
-  c.number = row.number;
-  c.created_at = row.created_at;
-  c.updated_at = row.updated_at;
-  c.version = row.version;
-  auto put = [&](const char* name, const std::string& v) {
-    c.fields[name] = v.empty() ? domain::FieldValue{} : domain::FieldValue{v};
-  };
-  put("cas_Status", row.status);
-  put("vic_TraffickingStatus", row.trafficking_status);
-  put("cas_CaseOwner", row.owner_id);
-  put("prs_Gender", row.gender);
-  put("cas_IncomingReferralDate", row.referral_date);
-  c.fields["prs_Citizenship"] = SplitJoined(row.citizenship);
-  c.fields["vic_TypeOfExploitation"] = SplitJoined(row.exploitation);
-  if (with_pii && !row.pii.empty()) {
-    HW_ASSIGN_OR_RETURN(std::string plain, cipher.OpenField(row.id, "pii", row.pii));
-    boost::system::error_code ec;
-    json::value pii = json::parse(plain, ec);
-    if (ec || !pii.is_object()) return Status::Internal("case pii is not JSON");
-    domain::CaseRecord names;
-    for (const char* f : {"prs_FirstName", "prs_SecondName"}) {
-      names.fields[f] = S(pii.as_object(), f);
-    }
-    out.display_name = DisplayName(names);
-  }
-  return out;
+Result<std::string> SealedDisplayName(const storage::CaseRow& row, crypto::RecordCipher& cipher) {
+  if (row.pii.empty()) return std::string();
+  HW_ASSIGN_OR_RETURN(std::string plain, cipher.OpenField(row.id, "pii", row.pii));
+  boost::system::error_code ec;
+  json::value pii = json::parse(plain, ec);
+  if (ec || !pii.is_object()) return Status::Internal("case pii is not JSON");
+  std::string given = S(pii.as_object(), "prs_FirstName");
+  std::string family = S(pii.as_object(), "prs_SecondName");
+  if (given.empty()) return family;
+  if (family.empty()) return given;
+  return given + " " + family;
 }
 
 std::string DisplayName(const domain::CaseRecord& c) {

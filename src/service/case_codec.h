@@ -28,13 +28,9 @@ std::vector<std::string> CaseNameTokens(const domain::CaseRecord& c, const crypt
 // "Given Family" for list rows.
 std::string DisplayName(const domain::CaseRecord& c);
 
-// What a list row shows, from the row's columns alone (no attrs), plus the display name from
-// the sealed personal fields when `with_pii`: a list reads no more than it shows.
-struct CaseListFields {
-  domain::CaseRecord record;  // id, number, office, dates, version and the column fields
-  std::string display_name;
-};
-Result<CaseListFields> DecodeCaseListRow(const storage::CaseRow& row, crypto::RecordCipher& cipher,
-                                         bool with_pii);
+// "Given Family" from a row's sealed personal fields, for list rows (view_pii only).
+Result<std::string> SealedDisplayName(const storage::CaseRow& row, crypto::RecordCipher& cipher);
+// ",VN,KH," (a row's list column) -> {"VN", "KH"}
+std::vector<std::string> SplitListColumn(const std::string& joined);
 
 }  // namespace hw::service

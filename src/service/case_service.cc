@@ -297,6 +297,7 @@ Result<Page<CaseListItem>> CaseService::List(const Principal& p, const CaseQuery
   const TimeMs now = ctx_.clock.NowMs();
   const int year = CurrentYear(now);
   HW_ASSIGN_OR_RETURN(storage::CaseFilter f, BuildCaseFilter(p, q, ctx_.keyring, now));
+  f.without_attrs = true;  // a list row shows columns and the display name only
 
   Page<CaseListItem> out;
   auto run = [&](storage::Connection& conn) -> Status {
@@ -306,12 +307,25 @@ Result<Page<CaseListItem>> CaseService::List(const Principal& p, const CaseQuery
     for (const auto& row : page.first) keys.Add(row.id, row.wrapped_key);
     crypto::RecordCipher cipher(ctx_.keyring, keys);
     out.items.reserve(page.first.size());
-    for (const auto& row : page.first) {
-      HW_ASSIGN_OR_RETURN(CaseListFields fields, DecodeCaseListRow(row, cipher, with_pii));
+    for (auto& row : page.first) {
       CaseListItem item;
-      item.record = std::move(fields.record);
-      item.display_name = std::move(fields.display_name);
+      if (with_pii) {
+        HW_ASSIGN_OR_RETURN(item.display_name, SealedDisplayName(row, cipher));
+      }
       item.age_band = domain::AgeBand(row.birth_year, year);
+      item.citizenship = SplitListColumn(row.citizenship);
+      item.exploitation = SplitListColumn(row.exploitation);
+      item.id = std::move(row.id);
+      item.number = std::move(row.number);
+      item.office_id = std::move(row.office_id);
+      item.status = std::move(row.status);
+      item.trafficking_status = std::move(row.trafficking_status);
+      item.owner_id = std::move(row.owner_id);
+      item.gender = std::move(row.gender);
+      item.referral_date = std::move(row.referral_date);
+      item.created_at = row.created_at;
+      item.updated_at = row.updated_at;
+      item.version = row.version;
       out.items.push_back(std::move(item));
     }
     out.next = page.second;

@@ -34,9 +34,16 @@ struct CaseQuery {
   PageRequest page;
 };
 
+// A row of the case list: what the list shows, from the row's columns (no attrs), and the
+// display name from the sealed personal fields (view_pii only).
 struct CaseListItem {
-  domain::CaseRecord record;  // clear fields only
-  std::string display_name;   // only with view_pii
+  std::string id, number, office_id;
+  std::string status, trafficking_status, owner_id, gender, referral_date;  // "" = none
+  std::vector<std::string> citizenship, exploitation;
+  TimeMs created_at = 0;
+  TimeMs updated_at = 0;
+  std::int64_t version = 0;
+  std::string display_name;  // only with view_pii
   std::string age_band;
 };
 

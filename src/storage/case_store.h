@@ -41,6 +41,7 @@ struct CaseFilter {
   std::vector<std::string> name_tokens;            // blind indexes; all must match
   bool sort_by_number = false;                     // else newest registration first
   std::string after;                               // cursor from the previous page
+  bool without_attrs = false;  // rows leave attrs empty: for lists that show columns only
   int limit = 50;
 };
 

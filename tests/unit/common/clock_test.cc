@@ -61,6 +61,13 @@ TEST(FormatTimestampTest, LeapDayAndYearEnd) {
   EXPECT_EQ(FormatTimestamp(1'704'067'200'000), "2024-01-01T00:00:00.000Z");
 }
 
+TEST(FormatTimestampTest, BeforeTheEpochAndCenturyRules) {
+  EXPECT_EQ(FormatTimestamp(-1), "1969-12-31T23:59:59.999Z");
+  EXPECT_EQ(FormatTimestamp(-2'208'988'800'000), "1900-01-01T00:00:00.000Z");
+  EXPECT_EQ(FormatTimestamp(4'107'542'400'000), "2100-03-01T00:00:00.000Z");  // 2100: no Feb 29
+  EXPECT_EQ(FormatTimestamp(253'402'300'799'999), "9999-12-31T23:59:59.999Z");
+}
+
 TEST(FormatTimestampTest, FixedWidthAndLexicographicallyOrdered) {
   std::string a = FormatTimestamp(1'704'067'199'999);
   std::string b = FormatTimestamp(1'704'067'200'000);
