@@ -23,14 +23,13 @@
 #include <boost/beast/http/message.hpp>
 #include <boost/beast/http/parser.hpp>
 #include <boost/beast/http/read.hpp>
+#include <boost/beast/http/status.hpp>
 #include <boost/beast/http/string_body.hpp>
-#include <boost/beast/http/write.hpp>
 #include <boost/url/parse.hpp>
 #include <csignal>
 #include <cstdint>
 #include <exception>
 #include <optional>
-#include <sstream>
 #include <string_view>
 #include <thread>
 #include <utility>
@@ -49,7 +48,6 @@ namespace net = boost::asio;
 using tcp = net::ip::tcp;
 using SteadyClock = std::chrono::steady_clock;
 using BeastRequest = bhttp::request<bhttp::string_body>;
-using BeastResponse = bhttp::response<bhttp::string_body>;
 
 constexpr std::uint32_t kHeaderLimit = 16 * 1024;
 constexpr std::size_t kFirstReadSize = 4096;
@@ -185,39 +183,45 @@ bool IsReservedHeader(std::string_view name) {
 
 bool HasLineBreak(std::string_view s) { return s.find_first_of("\r\n") != std::string_view::npos; }
 
-BeastResponse ToBeast(Response&& r, unsigned version, bool keep_alive, bool head,
-                      const std::string& request_id) {
-  BeastResponse res;
-  res.version(version);
+// The response as bytes on the wire, written in one piece (Beast's serializer cost more than the
+// rest of sending). Framing is ours alone: handlers' reserved headers are dropped.
+std::string SerializeResponse(Response&& r, unsigned version, bool keep_alive, bool head,
+                              const std::string& request_id) {
   unsigned status = (r.status >= 100 && r.status <= 599) ? static_cast<unsigned>(r.status) : 500;
-  res.result(status);
-  res.set(bhttp::field::server, "homeward");
   bool bodiless = status < 200 || status == 204 || status == 304;
+  std::string out;
+  out.reserve(r.body.size() + 512);
+  out.append(version == 10 ? "HTTP/1.0 " : "HTTP/1.1 ").append(std::to_string(status));
+  out.push_back(' ');
+  out.append(static_cast<std::string_view>(bhttp::obsolete_reason(bhttp::int_to_status(status))));
+  out.append("\r\nServer: homeward\r\n");
   if (!bodiless && !r.content_type.empty() && !HasLineBreak(r.content_type)) {
-    res.set(bhttp::field::content_type, r.content_type);
+    out.append("Content-Type: ").append(r.content_type).append("\r\n");
   }
   for (const auto& [name, value] : r.headers) {
-    if (name.empty() || IsReservedHeader(name) || HasLineBreak(name) || HasLineBreak(value)) {
+    if (name.empty() || IsReservedHeader(name) || HasLineBreak(name) || HasLineBreak(value) ||
+        name.find(':') != std::string::npos) {
       spdlog::warn("http dropped invalid or reserved response header request_id={}", request_id);
       continue;
     }
-    res.insert(name, value);
+    out.append(name).append(": ").append(value).append("\r\n");
   }
-  if (!request_id.empty()) res.set("X-Request-Id", request_id);
-  if (!bodiless) res.body() = std::move(r.body);
-  res.keep_alive(keep_alive);
-  res.prepare_payload();
-  if (head) res.body().clear();  // Content-Length keeps announcing the GET size
-  return res;
+  if (!request_id.empty()) out.append("X-Request-Id: ").append(request_id).append("\r\n");
+  if (version >= 11 && !keep_alive) out.append("Connection: close\r\n");
+  if (version < 11 && keep_alive) out.append("Connection: keep-alive\r\n");
+  // HEAD: the length the GET would have, and no body.
+  if (!bodiless)
+    out.append("Content-Length: ").append(std::to_string(r.body.size())).append("\r\n");
+  out.append("\r\n");
+  if (!bodiless && !head) out.append(r.body);
+  return out;
 }
 
 std::string BuildOverloadedReply() {
   Response r = Response::Json(503, ErrorBody("unavailable", "server busy, retry later"));
   r.headers.emplace_back("Retry-After", "1");
   ApplySecurityHeaders(r, true);
-  std::ostringstream out;
-  out << ToBeast(std::move(r), 11, false, false, "");
-  return out.str();
+  return SerializeResponse(std::move(r), 11, false, false, "");
 }
 
 const beast::error_category& HttpErrorCategory() {
@@ -401,18 +405,18 @@ class Session : public std::enable_shared_from_this<Session> {
   void Send(Response res, unsigned version, bool keep_alive, bool head) {
     log_status_ = res.status;
     LogAccess();
-    response_ = ToBeast(std::move(res), version, keep_alive, head, request_id_);
+    keep_alive_ = keep_alive;
+    wire_ = SerializeResponse(std::move(res), version, keep_alive, head, request_id_);
     stream_.expires_after(core_.options.body_timeout);
-    bhttp::async_write(
-        stream_, response_,
+    net::async_write(
+        stream_, net::buffer(wire_),
         [self = shared_from_this()](beast::error_code ec, std::size_t) { self->OnWritten(ec); });
   }
 
   void OnWritten(beast::error_code ec) {
-    bool keep_alive = response_.keep_alive();
-    response_ = {};
+    wire_.clear();
     if (ec) return Close();
-    if (!keep_alive) return LingerClose();
+    if (!keep_alive_) return LingerClose();
     WaitForRequest();
   }
 
@@ -450,7 +454,8 @@ class Session : public std::enable_shared_from_this<Session> {
   const bool counted_;
   std::string remote_;
   std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
-  BeastResponse response_;
+  std::string wire_;  // the response being written
+  bool keep_alive_ = true;
   Response held_;  // while its hold is pending
   std::array<char, 1024> drain_{};
   // For the access log line of the request in flight.

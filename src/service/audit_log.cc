@@ -58,6 +58,8 @@ Status AppendBatch(storage::Connection& conn, const PendingAudit* entries, size_
   HW_ASSIGN_OR_RETURN(auto last, store.Last());
   std::int64_t seq = last ? last->seq : 0;
   std::string prev = last ? last->hash : kGenesis;
+  std::vector<domain::AuditEntry> chained;
+  chained.reserve(count);
   for (size_t i = 0; i < count; ++i) {
     const PendingAudit& p = entries[i];
     domain::AuditEntry e;
@@ -71,10 +73,10 @@ Status AppendBatch(storage::Connection& conn, const PendingAudit* entries, size_
     e.request_id = p.req.request_id;
     e.prev_hash = std::move(prev);
     e.hash = ChainHash(p.ctx->keyring, e.prev_hash, e);
-    HW_RETURN_IF_ERROR(store.Insert(e));
-    prev = std::move(e.hash);
+    prev = e.hash;
+    chained.push_back(std::move(e));
   }
-  return Status::Ok();
+  return store.InsertMany(chained);
 }
 
 constexpr auto kWriterIdle = std::chrono::milliseconds(200);

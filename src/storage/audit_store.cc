@@ -1,5 +1,8 @@
 #include "storage/audit_store.h"
 
+#include <algorithm>
+#include <initializer_list>
+
 namespace hw::storage {
 namespace {
 
@@ -49,6 +52,29 @@ Status AuditStore::Insert(const domain::AuditEntry& e) {
                {e.seq, e.time, e.actor, e.action, e.entity, e.entity_id, e.office_id, e.request_id,
                 e.prev_hash, e.hash})
       .status();
+}
+
+Status AuditStore::InsertMany(const std::vector<domain::AuditEntry>& entries) {
+  for (size_t start = 0; start < entries.size(); start += kInsertChunk) {
+    const size_t n = std::min(kInsertChunk, entries.size() - start);
+    std::string sql = std::string("INSERT INTO audit_log (") + kCols + ") VALUES ";
+    std::vector<Value> params;
+    params.reserve(n * 10);
+    for (size_t i = 0; i < n; ++i) {
+      const domain::AuditEntry& e = entries[start + i];
+      sql += i ? ",(" : "(";
+      for (int c = 1; c <= 10; ++c) {
+        sql += "$" + std::to_string(i * 10 + static_cast<size_t>(c)) + (c < 10 ? "," : ")");
+      }
+      for (Value v :
+           std::initializer_list<Value>{e.seq, e.time, e.actor, e.action, e.entity, e.entity_id,
+                                        e.office_id, e.request_id, e.prev_hash, e.hash}) {
+        params.push_back(std::move(v));
+      }
+    }
+    HW_RETURN_IF_ERROR(conn_.Execute(sql, params).status());
+  }
+  return Status::Ok();
 }
 
 Result<std::vector<domain::AuditEntry>> AuditStore::ListNewestFirst(const std::string& office_id,

@@ -19,6 +19,9 @@ class AuditStore {
   Status LockForAppend();
   Result<std::optional<domain::AuditEntry>> Last();
   Status Insert(const domain::AuditEntry& e);
+  // Many entries in as few statements as possible (one per kInsertChunk): one round trip each.
+  Status InsertMany(const std::vector<domain::AuditEntry>& entries);
+  static constexpr size_t kInsertChunk = 32;
   // Newest first, seq < before (0 = from the newest); office_id "" = every office.
   Result<std::vector<domain::AuditEntry>> ListNewestFirst(const std::string& office_id,
                                                           std::int64_t before, int limit);

@@ -91,8 +91,9 @@ class SqliteConnection final : public Connection {
     return static_cast<std::int64_t>(sqlite3_changes(db_));
   }
 
-  Status Begin() override { return ExecScript("BEGIN IMMEDIATE"); }
-  Status Commit() override { return ExecScript("COMMIT"); }
+  // Prepared once per connection like any statement (sqlite3_exec would parse them each time).
+  Status Begin() override { return Execute("BEGIN IMMEDIATE", {}).status(); }
+  Status Commit() override { return Execute("COMMIT", {}).status(); }
   void Rollback() override {
     if (!sqlite3_get_autocommit(db_)) sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
   }
