@@ -22,25 +22,25 @@ constexpr const char* kListColsWithKey =
     "exploitation, referral_date, '', pii, created_at, updated_at, version, "
     "(SELECT wrapped FROM data_keys WHERE data_keys.record_id = cases.id)";
 
-CaseRow FromRow(const Row& r) {
+CaseRow FromRow(Row& r) {
   CaseRow c;
-  c.id = r.Text(0);
-  c.office_id = r.Text(1);
-  c.number = r.Text(2);
-  c.status = r.Text(3);
-  c.trafficking_status = r.Text(4);
-  c.owner_id = r.Text(5);
-  c.gender = r.Text(6);
+  c.id = r.TakeText(0);
+  c.office_id = r.TakeText(1);
+  c.number = r.TakeText(2);
+  c.status = r.TakeText(3);
+  c.trafficking_status = r.TakeText(4);
+  c.owner_id = r.TakeText(5);
+  c.gender = r.TakeText(6);
   c.birth_year = r.OptInt(7);
-  c.citizenship = r.Text(8);
-  c.exploitation = r.Text(9);
-  c.referral_date = r.Text(10);
-  c.attrs = r.Text(11);
-  c.pii = r.Text(12);
+  c.citizenship = r.TakeText(8);
+  c.exploitation = r.TakeText(9);
+  c.referral_date = r.TakeText(10);
+  c.attrs = r.TakeText(11);
+  c.pii = r.TakeText(12);
   c.created_at = r.Int(13);
   c.updated_at = r.Int(14);
   c.version = r.Int(15);
-  if (r.size() > 16) c.wrapped_key = r.OptText(16);
+  if (r.size() > 16) c.wrapped_key = r.TakeOptText(16);
   return c;
 }
 
@@ -166,13 +166,15 @@ Result<std::pair<std::vector<CaseRow>, std::optional<std::string>>> CaseStore::L
   // The page's ids first, from an index alone where the filters allow (0007_case_list_index),
   // then only those rows.
   const char* order = f.sort_by_number ? " ORDER BY number" : " ORDER BY created_at DESC, id DESC";
+  // SQLite: by rowid, which every index entry carries (by id would seek the id index first).
+  const char* key = conn_.backend() == Backend::kSqlite ? "rowid" : "id";
   std::string sql = std::string("SELECT ") + (f.without_attrs ? kListColsWithKey : kColsWithKey) +
-                    " FROM cases WHERE id IN (SELECT id FROM cases WHERE 1=1" + w.sql() + order +
-                    " LIMIT " + std::to_string(f.limit + 1) + ")" + order;
+                    " FROM cases WHERE " + key + " IN (SELECT " + key + " FROM cases WHERE 1=1" +
+                    w.sql() + order + " LIMIT " + std::to_string(f.limit + 1) + ")" + order;
   HW_ASSIGN_OR_RETURN(Rows rows, conn_.Query(sql, w.params()));
   std::vector<CaseRow> out;
   std::optional<std::string> next;
-  for (const Row& r : rows) {
+  for (Row& r : rows) {
     if (static_cast<int>(out.size()) == f.limit) {
       const CaseRow& last = out.back();
       next = f.sort_by_number ? last.number : std::to_string(last.created_at) + ":" + last.id;

@@ -41,6 +41,9 @@ class Row {
   std::int64_t Int(size_t i) const;         // 0 when NULL
   std::optional<std::int64_t> OptInt(size_t i) const;
   std::optional<std::string> OptText(size_t i) const { return cells_.at(i); }
+  // Moves the cell out ("" / nullopt when NULL): for a row read once into a record.
+  std::string TakeText(size_t i) { return std::move(cells_.at(i)).value_or(std::string()); }
+  std::optional<std::string> TakeOptText(size_t i) { return std::move(cells_.at(i)); }
   size_t size() const { return cells_.size(); }
 
  private:

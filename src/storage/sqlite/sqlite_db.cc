@@ -64,6 +64,10 @@ class SqliteConnection final : public Connection {
           cells.emplace_back(std::nullopt);
           continue;
         }
+        if (sqlite3_column_type(stmt, i) == SQLITE_INTEGER) {  // no text round trip in SQLite
+          cells.emplace_back(std::to_string(sqlite3_column_int64(stmt, i)));
+          continue;
+        }
         const void* data = sqlite3_column_blob(stmt, i);
         int n = sqlite3_column_bytes(stmt, i);
         cells.emplace_back(std::string(static_cast<const char*>(data), static_cast<size_t>(n)));

@@ -216,6 +216,74 @@ TEST(ServerTest, NoContentHasNoBodyOrType) {
   EXPECT_EQ(next->status, 200);
 }
 
+// A response held until something completes (a read's audit entry): sent once released with
+// true, replaced by a 503 when released with false; the connection keeps working either way.
+TEST(ServerTest, HeldResponsesGoOutOnlyWhenReleased) {
+  std::mutex mu;
+  std::vector<std::function<void(bool)>> releases;
+  RunningServer server(FastTimeouts(), [&](Request& req) {
+    Response res = Response::Json(200, R"({"secret":")" + req.path + R"("})");
+    res.hold = [&](std::function<void(bool)> release) {
+      std::lock_guard lock(mu);
+      releases.push_back(std::move(release));
+    };
+    return res;
+  });
+  auto wait_for_holds = [&](size_t n) {
+    for (int i = 0; i < 500; ++i) {
+      {
+        std::lock_guard lock(mu);
+        if (releases.size() >= n) return true;
+      }
+      std::this_thread::sleep_for(10ms);
+    }
+    return false;
+  };
+  RawClient c = server.Connect();
+  ASSERT_TRUE(c.Send(Get("/api/v1/one")));
+  ASSERT_TRUE(wait_for_holds(1));
+  std::thread([&] {
+    std::lock_guard lock(mu);
+    releases[0](true);  // from another thread, as the audit writer does
+  }).join();
+  auto ok = c.Read();
+  ASSERT_TRUE(ok);
+  EXPECT_EQ(ok->status, 200);
+  EXPECT_EQ(ok->body, R"({"secret":"/api/v1/one"})");
+  ExpectSecurityHeaders(*ok);
+
+  ASSERT_TRUE(c.Send(Get("/api/v1/two")));
+  ASSERT_TRUE(wait_for_holds(2));
+  {
+    std::lock_guard lock(mu);
+    releases[1](false);
+  }
+  auto refused = c.Read();
+  ASSERT_TRUE(refused);
+  EXPECT_EQ(refused->status, 503);
+  EXPECT_EQ(refused->body.find("secret"), std::string::npos);
+  EXPECT_EQ(refused->Header("cache-control"), "no-store");
+}
+
+TEST(ServerTest, HttpOneZeroAndHeadAreFramedByTheServer) {
+  RunningServer server(FastTimeouts(), [](Request&) { return Response::Json(200, "{\"a\":1}"); });
+  RawClient c = server.Connect();
+  ASSERT_TRUE(c.Send("GET /api/v1/x HTTP/1.0\r\nConnection: keep-alive\r\n\r\n"));
+  auto res = c.Read();
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 200);
+  EXPECT_EQ(res->Header("connection"), "keep-alive");
+  EXPECT_EQ(res->Header("content-length"), "7");
+  ASSERT_TRUE(c.Send("HEAD /api/v1/x HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"));
+  auto head = c.Read(5s, /*head=*/true);
+  ASSERT_TRUE(head);
+  EXPECT_EQ(head->status, 200);
+  EXPECT_EQ(head->Header("content-length"), "7");  // what GET would send
+  EXPECT_EQ(head->Header("connection"), "close");
+  EXPECT_TRUE(head->body.empty());
+  EXPECT_TRUE(c.WaitClosed(5s));  // and nothing after it
+}
+
 TEST(ServerTest, OversizedBodyIs413) {
   std::atomic<int> api_calls{0};
   ServerOptions opts = FastTimeouts();

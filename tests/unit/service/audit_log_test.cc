@@ -3,7 +3,13 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
+#include <chrono>
+#include <future>
+#include <memory>
+#include <set>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "storage/audit_store.h"
@@ -209,6 +215,79 @@ TEST_F(AuditLogTest, LongChainsVerifyAcrossBatches) {
   EXPECT_TRUE(r.intact) << r.problem;
   EXPECT_EQ(r.entries, Count("audit_log"));
   EXPECT_GT(r.entries, 5000);
+}
+
+}  // namespace
+}  // namespace hw::service
+
+namespace hw::service {
+namespace {
+
+// Reads' entries (AppendAuditCommitted): committed by the store's writer, alone or many at once.
+
+TEST_F(AuditLogTest, AHeldReadIsCommittedBeforeItIsReleased) {
+  std::shared_ptr<AuditCommit> pending;
+  HW_ASSERT_OK(
+      AppendAuditCommitted(*ctx_, "u1", Req(), {"case.read_pii", "case", "c1", hq_}, &pending));
+  ASSERT_TRUE(pending);
+  std::promise<Status> released;
+  pending->Then([&](const Status& st) { released.set_value(st); });
+  auto outcome = released.get_future();
+  ASSERT_EQ(outcome.wait_for(std::chrono::seconds(10)), std::future_status::ready);
+  EXPECT_TRUE(outcome.get().ok());
+  // By then the entry is in the database.
+  auto entries = Entries();
+  ASSERT_FALSE(entries.empty());
+  EXPECT_EQ(entries.back().action, "case.read_pii");
+  EXPECT_EQ(entries.back().entity_id, "c1");
+  EXPECT_TRUE(pending->Wait().ok());  // known by now: no waiting
+  EXPECT_TRUE(Verify(keyring_).intact);
+}
+
+TEST_F(AuditLogTest, ConcurrentReadsShareCommitsAndKeepTheChain) {
+  const size_t before = Entries().size();
+  constexpr int kThreads = 8, kEach = 40;
+  std::vector<std::thread> threads;
+  std::atomic<int> failures{0};
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&, t] {
+      std::vector<std::shared_ptr<AuditCommit>> mine;
+      for (int i = 0; i < kEach; ++i) {
+        std::shared_ptr<AuditCommit> pending;
+        std::string id = "c" + std::to_string(t) + "-" + std::to_string(i);
+        // Half wait in place, half hand the commit back as the HTTP layer does.
+        Status st =
+            AppendAuditCommitted(*ctx_, "u" + std::to_string(t), Req(),
+                                 {"case.read_pii", "case", id, hq_}, i % 2 ? &pending : nullptr);
+        if (!st.ok()) ++failures;
+        if (pending) mine.push_back(std::move(pending));
+      }
+      for (auto& p : mine) {
+        if (!p->Wait().ok()) ++failures;
+      }
+    });
+  }
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(failures.load(), 0);
+  auto entries = Entries();
+  EXPECT_EQ(entries.size(), before + kThreads * kEach);
+  std::set<std::string> ids;
+  for (const auto& e : entries) {
+    if (e.action == "case.read_pii") ids.insert(e.entity_id);
+  }
+  EXPECT_EQ(ids.size(), static_cast<size_t>(kThreads * kEach));  // each exactly once
+  EXPECT_TRUE(Verify(keyring_).intact);
+}
+
+TEST_F(AuditLogTest, AFailedCommitIsReportedToTheHeldRead) {
+  // The audit table refuses writes (as when the store is read-only): the read must not go out.
+  Sql("CREATE TRIGGER refuse_audit BEFORE INSERT ON audit_log BEGIN "
+      "SELECT RAISE(ABORT, 'refused'); END;");
+  std::shared_ptr<AuditCommit> pending;
+  HW_ASSERT_OK(
+      AppendAuditCommitted(*ctx_, "u1", Req(), {"case.read_pii", "case", "c9", hq_}, &pending));
+  EXPECT_FALSE(pending->Wait().ok());
+  EXPECT_FALSE(AppendAuditCommitted(*ctx_, "u1", Req(), {"case.read_pii", "case", "c9", hq_}).ok());
 }
 
 }  // namespace

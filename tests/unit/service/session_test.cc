@@ -5,6 +5,7 @@
 
 #include "crypto/token.h"
 #include "service/auth_service.h"
+#include "service/session_cache.h"
 #include "storage/session_store.h"
 #include "storage/user_store.h"
 #include "unit/service/service_fixture.h"
@@ -186,6 +187,84 @@ TEST_F(SessionTest, RenamingAUserKeepsSessions) {
   patch.display_name = "Bob B.";
   ASSERT_TRUE(users_->Patch(system_, bob.user.id, patch, Req()).ok());
   EXPECT_TRUE(auth_->Authenticate(s->token).ok());
+}
+
+}  // namespace
+}  // namespace hw::service
+
+namespace hw::service {
+namespace {
+
+using testing::kAdminPassword;
+using testing::kMinute;
+using testing::kPassword;
+
+// The session cache (session_cache.h): a request after a change made through this process sees
+// the change at once; a change made behind its back (another process) within kSessionCacheTtlMs.
+
+TEST_F(SessionTest, DisablingAUserEndsTheirCachedSessionAtOnce) {
+  UserView u = MakeUser("vera", "auditor", hq_);
+  auto login = Login("vera", kPassword);
+  ASSERT_TRUE(login.ok());
+  ASSERT_TRUE(auth_->Authenticate(login->token).ok());  // now cached
+  domain::UserPatch off;
+  off.version = 1;
+  off.disabled = true;
+  ASSERT_TRUE(users_->Patch(system_, u.user.id, off, Req()).ok());
+  ExpectEnded(login->token);
+}
+
+TEST_F(SessionTest, NewRolesReachACachedSessionAtOnce) {
+  UserView u = MakeUser("wim", "auditor", hq_);
+  auto login = Login("wim", kPassword);
+  ASSERT_TRUE(login.ok());
+  auto before = auth_->Authenticate(login->token);
+  ASSERT_TRUE(before.ok());
+  EXPECT_FALSE((*before)->Has("create:user"));
+  domain::UserPatch patch;
+  patch.version = 1;
+  patch.roles = std::vector<std::string>{"admin"};
+  ASSERT_TRUE(users_->Patch(system_, u.user.id, patch, Req()).ok());
+  auto after = auth_->Authenticate(login->token);
+  ASSERT_TRUE(after.ok());
+  EXPECT_TRUE((*after)->Has("create:user"));
+}
+
+TEST_F(SessionTest, AChangeFromAnotherProcessIsSeenWithinTheCacheTime) {
+  UserView u = MakeUser("xena", "auditor", hq_);
+  auto login = Login("xena", kPassword);
+  ASSERT_TRUE(login.ok());
+  ASSERT_TRUE(auth_->Authenticate(login->token).ok());
+  {
+    // As another process would: straight to the database, unseen by this one.
+    auto conn = Conn();
+    ASSERT_TRUE(conn->Execute("UPDATE users SET disabled = 1 WHERE id = $1", {u.user.id}).ok());
+  }
+  EXPECT_TRUE(auth_->Authenticate(login->token).ok());  // still the cached answer
+  clock_.Advance(kSessionCacheTtlMs);
+  ExpectEnded(login->token);
+}
+
+TEST_F(SessionTest, ACachedSessionStillEndsWhenIdleOrExpired) {
+  auto login = Login("admin", kAdminPassword);
+  ASSERT_TRUE(login.ok());
+  ASSERT_TRUE(auth_->Authenticate(login->token).ok());
+  clock_.Advance(30 * kMinute);
+  ExpectEnded(login->token);
+}
+
+TEST_F(SessionTest, TheCacheStillTouchesLastSeen) {
+  auto login = Login("admin", kAdminPassword);
+  ASSERT_TRUE(login.ok());
+  const TimeMs start = clock_.NowMs();
+  for (int i = 0; i < 70; ++i) {  // a request a second for 70 s
+    ASSERT_TRUE(auth_->Authenticate(login->token).ok());
+    clock_.Advance(1000);
+  }
+  auto conn = Conn();
+  auto s = storage::SessionStore(*conn).Find(crypto::HashToken(login->token));
+  ASSERT_TRUE(s.ok() && s->has_value());
+  EXPECT_EQ((*s)->last_seen_at, start + 60'000);
 }
 
 }  // namespace

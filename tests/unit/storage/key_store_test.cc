@@ -72,6 +72,41 @@ TEST_P(KeyStoreTest, RecordCipherSealsOpensAndShredsThroughTheStore) {
   EXPECT_EQ(gone.status().code(), StatusCode::kNotFound);
 }
 
+// Keys read with their records (CaseRow::wrapped_key) open them without another query; a record
+// read as shredded stays shredded; others fall through to the table.
+TEST_P(KeyStoreTest, PrefetchedKeysAnswerFirstAndFallThrough) {
+  crypto::Keyring keyring = crypto::Keyring::FromBytes(crypto::Key32::Random());
+  auto conn = Conn();
+  SqlWrappedKeyStore table(*conn, 1);
+  crypto::RecordCipher direct(keyring, table);
+  auto a = direct.SealField("rec-a", "f", "alpha");
+  auto b = direct.SealField("rec-b", "f", "beta");
+  ASSERT_TRUE(a.ok() && b.ok());
+  auto wrapped_a = table.GetWrapped("rec-a");
+  ASSERT_TRUE(wrapped_a.ok() && wrapped_a->has_value());
+
+  PrefetchedKeyStore keys(table);
+  keys.Add("rec-a", *wrapped_a);
+  keys.Add("rec-gone", std::nullopt);
+  // The table no longer has rec-a's key, but what was read with the record still opens it.
+  ASSERT_TRUE(table.DeleteWrapped("rec-a").ok());
+  crypto::RecordCipher cipher(keyring, keys);
+  auto opened_a = cipher.OpenField("rec-a", "f", *a);
+  ASSERT_TRUE(opened_a.ok()) << opened_a.status().ToString();
+  EXPECT_EQ(*opened_a, "alpha");
+  auto opened_b = cipher.OpenField("rec-b", "f", *b);  // not prefetched: from the table
+  ASSERT_TRUE(opened_b.ok());
+  EXPECT_EQ(*opened_b, "beta");
+  auto gone = keys.GetWrapped("rec-gone");
+  ASSERT_TRUE(gone.ok());
+  EXPECT_FALSE(gone->has_value());
+  // Writes go to the table and forget the prefetched value.
+  ASSERT_TRUE(keys.DeleteWrapped("rec-a").ok());
+  auto after = keys.GetWrapped("rec-a");
+  ASSERT_TRUE(after.ok());
+  EXPECT_FALSE(after->has_value());
+}
+
 HW_INSTANTIATE_BACKENDS(KeyStoreTest);
 
 }  // namespace
