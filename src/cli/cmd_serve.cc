@@ -1,7 +1,11 @@
 // homeward serve --data DIR [--db URL] [--listen 127.0.0.1:8080] [--ui DIR]
+#include <spdlog/sinks/base_sink.h>
 #include <spdlog/spdlog.h>
 
+#include <chrono>
 #include <cstdio>
+#include <memory>
+#include <mutex>
 
 #include "cli/app.h"
 #include "cli/commands.h"
@@ -19,11 +23,33 @@ struct ServeArgs {
   int threads = 0;
 };
 
+// Log lines go to stdout through its stdio buffer: one write per few KiB instead of one per
+// line (there is an access line per request). Warnings and errors are flushed at once, the rest
+// at least every second and when the server stops.
+class BufferedStdoutSink final : public spdlog::sinks::base_sink<std::mutex> {
+ protected:
+  void sink_it_(const spdlog::details::log_msg& msg) override {
+    spdlog::memory_buf_t line;
+    formatter_->format(msg, line);
+    std::fwrite(line.data(), 1, line.size(), stdout);
+  }
+  void flush_() override { std::fflush(stdout); }
+};
+
+void UseBufferedLog() {
+  auto logger =
+      std::make_shared<spdlog::logger>("homeward", std::make_shared<BufferedStdoutSink>());
+  logger->flush_on(spdlog::level::warn);
+  spdlog::set_default_logger(std::move(logger));
+  spdlog::flush_every(std::chrono::seconds(1));
+}
+
 bool IsLoopback(const std::string& host) {
   return host == "127.0.0.1" || host == "localhost" || host == "::1" || host.rfind("127.", 0) == 0;
 }
 
 int RunServe(const ServeArgs& args) {
+  UseBufferedLog();
   spdlog::set_pattern(R"({"time":"%Y-%m-%dT%H:%M:%S.%eZ","level":"%l","msg":"%v"})",
                       spdlog::pattern_time_type::utc);
   auto colon = args.listen.rfind(':');
@@ -54,6 +80,7 @@ int RunServe(const ServeArgs& args) {
   std::fflush(stdout);
   server.Run();
   spdlog::info("stopped");
+  spdlog::default_logger()->flush();
   return 0;
 }
 
