@@ -11,6 +11,7 @@
 #include "cli/commands.h"
 #include "http/api.h"
 #include "http/server.h"
+#include "service/audit_log.h"
 
 namespace hw::cli {
 namespace {
@@ -79,6 +80,9 @@ int RunServe(const ServeArgs& args) {
   std::printf("Homeward listening on http://%s:%u\n", opts.address.c_str(), server.port());
   std::fflush(stdout);
   server.Run();
+  // Reads still waiting for their audit commit: let the writer finish before the server and the
+  // store go away (their callbacks post to the server's connections).
+  service::WaitForAuditWriter(a.db());
   spdlog::info("stopped");
   spdlog::default_logger()->flush();
   return 0;

@@ -13,11 +13,11 @@ TimeMs SystemClock::NowMs() const {
 
 std::string FormatTimestamp(TimeMs ms) {
   // Civil date by arithmetic (no gmtime_r, no printf): list pages format two per row.
-  using namespace std::chrono;
-  const sys_time<milliseconds> t{milliseconds{ms}};
-  const sys_days day = floor<days>(t);
-  const year_month_day ymd{day};
-  const hh_mm_ss<milliseconds> tod{t - day};
+  namespace chrono = std::chrono;
+  const chrono::sys_time<chrono::milliseconds> t{chrono::milliseconds{ms}};
+  const chrono::sys_days day = chrono::floor<chrono::days>(t);
+  const chrono::year_month_day ymd{day};
+  const chrono::hh_mm_ss<chrono::milliseconds> tod{t - day};
   char buf[32];
   auto put = [&buf](int at, long long value, int width) {
     for (int i = width - 1; i >= 0; --i, value /= 10)

@@ -37,8 +37,10 @@ struct PendingAudit {
 struct AuditQueue {
   std::mutex mu;
   std::condition_variable wake;
+  std::condition_variable idle;  // signalled after each batch
   std::vector<PendingAudit> queue;
   bool writer_running = false;
+  bool committing = false;
 };
 
 // Never destroyed: a writer thread may still be waiting on its queue while the process exits.
@@ -92,12 +94,15 @@ void WriterLoop(AuditQueue* q) {
     }
     std::vector<PendingAudit> batch;
     batch.swap(q->queue);
+    q->committing = true;
     lock.unlock();
     Status st = batch.front().ctx->db.InTransaction([&](storage::Connection& conn) -> Status {
       return AppendBatch(conn, batch.data(), batch.size());
     });
     for (PendingAudit& p : batch) p.commit->Complete(st);
     lock.lock();
+    q->committing = false;
+    q->idle.notify_all();
   }
 }
 
@@ -151,6 +156,12 @@ Status AppendAuditCommitted(const Context& ctx, const std::string& actor, const 
     return Status::Ok();
   }
   return commit->Wait();
+}
+
+void WaitForAuditWriter(const storage::Database& db) {
+  AuditQueue& q = QueueFor(&db);
+  std::unique_lock lock(q.mu);
+  q.idle.wait(lock, [&q] { return q.queue.empty() && !q.committing; });
 }
 
 Status AppendAudit(storage::Connection& conn, const Context& ctx, const std::string& actor,

@@ -57,6 +57,11 @@ Status AppendAuditCommitted(const Context& ctx, const std::string& actor, const 
                             const AuditEvent& event,
                             std::shared_ptr<AuditCommit>* pending = nullptr);
 
+// Returns once every entry handed to the store's audit writer is committed (or failed) and its
+// callbacks have run: call before tearing down what those callbacks reach (the HTTP server) or
+// the store itself.
+void WaitForAuditWriter(const storage::Database& db);
+
 struct AuditVerifyReport {
   std::int64_t entries = 0;
   bool intact = true;

@@ -279,6 +279,18 @@ TEST_F(AuditLogTest, ConcurrentReadsShareCommitsAndKeepTheChain) {
   EXPECT_TRUE(Verify(keyring_).intact);
 }
 
+TEST_F(AuditLogTest, WaitingForTheWriterCommitsEverythingHandedToIt) {
+  const size_t before = Entries().size();
+  std::vector<std::shared_ptr<AuditCommit>> pending(50);
+  for (size_t i = 0; i < pending.size(); ++i) {
+    HW_ASSERT_OK(AppendAuditCommitted(
+        *ctx_, "u1", Req(), {"case.read_pii", "case", "w" + std::to_string(i), hq_}, &pending[i]));
+  }
+  WaitForAuditWriter(*db_);  // as the server does before it stops
+  EXPECT_EQ(Entries().size(), before + pending.size());
+  for (auto& p : pending) EXPECT_TRUE(p->Wait().ok());
+}
+
 TEST_F(AuditLogTest, AFailedCommitIsReportedToTheHeldRead) {
   // The audit table refuses writes (as when the store is read-only): the read must not go out.
   Sql("CREATE TRIGGER refuse_audit BEFORE INSERT ON audit_log BEGIN "
