@@ -246,11 +246,4 @@ Result<std::string> SealedDisplayName(const storage::CaseRow& row, crypto::Recor
   return given + " " + family;
 }
 
-std::string DisplayName(const domain::CaseRecord& c) {
-  std::string given = Str(c.fields, "prs_FirstName"), family = Str(c.fields, "prs_SecondName");
-  if (given.empty()) return family;
-  if (family.empty()) return given;
-  return given + " " + family;
-}
-
 }  // namespace hw::service

@@ -25,9 +25,6 @@ Result<domain::CaseRecord> DecodeCase(const storage::CaseRow& row, crypto::Recor
 
 // The blind name tokens of given names, family names and aliases.
 std::vector<std::string> CaseNameTokens(const domain::CaseRecord& c, const crypto::Key32& key);
-// "Given Family" for list rows.
-std::string DisplayName(const domain::CaseRecord& c);
-
 // "Given Family" from a row's sealed personal fields, for list rows (view_pii only).
 Result<std::string> SealedDisplayName(const storage::CaseRow& row, crypto::RecordCipher& cipher);
 // ",VN,KH," (a row's list column) -> {"VN", "KH"}

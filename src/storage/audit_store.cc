@@ -45,14 +45,7 @@ Result<std::optional<domain::AuditEntry>> AuditStore::Last() {
   return std::optional<domain::AuditEntry>(FromRow(rows[0]));
 }
 
-Status AuditStore::Insert(const domain::AuditEntry& e) {
-  return conn_
-      .Execute(std::string("INSERT INTO audit_log (") + kCols +
-                   ") VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10)",
-               {e.seq, e.time, e.actor, e.action, e.entity, e.entity_id, e.office_id, e.request_id,
-                e.prev_hash, e.hash})
-      .status();
-}
+Status AuditStore::Insert(const domain::AuditEntry& e) { return InsertMany({e}); }
 
 Status AuditStore::InsertMany(const std::vector<domain::AuditEntry>& entries) {
   for (size_t start = 0; start < entries.size(); start += kInsertChunk) {
