@@ -127,7 +127,7 @@ void CheckOne(const FieldSpec& spec, const FieldValue& v, const std::string& tod
 
 const std::vector<FieldSpec>& CaseFieldSpecs() { return kSpecs; }
 
-const FieldSpec* FindCaseField(const std::string& name) {
+const FieldSpec* FindCaseField(std::string_view name) {
   // Hot: every field of every decoded case row looks its spec up.
   static const std::unordered_map<std::string_view, const FieldSpec*> kByName = [] {
     std::unordered_map<std::string_view, const FieldSpec*> m;

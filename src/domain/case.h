@@ -6,6 +6,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <variant>
 #include <vector>
 
@@ -39,7 +40,7 @@ struct FieldSpec {
 };
 
 const std::vector<FieldSpec>& CaseFieldSpecs();
-const FieldSpec* FindCaseField(const std::string& name);
+const FieldSpec* FindCaseField(std::string_view name);
 
 using FieldValue = std::variant<std::monostate, std::string, long long, std::vector<std::string>>;
 using FieldMap = std::map<std::string, FieldValue>;  // absent key = not given; monostate = null

@@ -18,34 +18,31 @@ json::value FieldValueToJson(const domain::FieldValue& v) {
 
 domain::FieldValue FieldValueFromJson(const domain::FieldSpec& spec, const json::value& v,
                                       std::map<std::string, std::string>& errors) {
-  const std::string path = domain::FieldPath(spec);
+  // The path is built only for an error: decoding a stored case calls this for every field.
+  auto fail = [&](const char* message) -> domain::FieldValue {
+    errors[domain::FieldPath(spec)] = message;
+    return std::monostate{};
+  };
   if (v.is_null()) return std::monostate{};
   switch (spec.kind) {
     case FieldKind::kInt:
       if (v.is_int64()) return static_cast<long long>(v.as_int64());
-      errors[path] = "must be a whole number";
-      return std::monostate{};
+      return fail("must be a whole number");
     case FieldKind::kTextList:
     case FieldKind::kVocabList:
     case FieldKind::kCountryList: {
-      if (!v.is_array()) {
-        errors[path] = "must be a list of strings";
-        return std::monostate{};
-      }
+      if (!v.is_array()) return fail("must be a list of strings");
       std::vector<std::string> out;
+      out.reserve(v.as_array().size());
       for (const auto& item : v.as_array()) {
-        if (!item.is_string()) {
-          errors[path] = "must be a list of strings";
-          return std::monostate{};
-        }
+        if (!item.is_string()) return fail("must be a list of strings");
         out.emplace_back(item.as_string());
       }
       return out;
     }
     default:
       if (v.is_string()) return std::string(v.as_string());
-      errors[path] = "must be a string";
-      return std::monostate{};
+      return fail("must be a string");
   }
 }
 
@@ -164,10 +161,13 @@ Result<domain::CaseRecord> DecodeCase(const storage::CaseRow& row, crypto::Recor
   put("prs_Gender", row.gender);
   put("cas_IncomingReferralDate", row.referral_date);
   boost::system::error_code ec;
-  json::value attrs = json::parse(row.attrs, ec);
+  // The parsed trees live only in this function: take their memory from the stack first.
+  unsigned char scratch[8192];
+  json::monotonic_resource mr(scratch, sizeof scratch);
+  json::value attrs = json::parse(row.attrs, ec, &mr);
   if (ec || !attrs.is_object()) return Status::Internal("case attrs are not JSON");
   for (const auto& [key, value] : attrs.as_object()) {
-    if (const domain::FieldSpec* spec = domain::FindCaseField(std::string(key))) {
+    if (const domain::FieldSpec* spec = domain::FindCaseField(key)) {
       c.fields[spec->name] = FromStored(*spec, value);
     }
   }
@@ -194,10 +194,10 @@ Result<domain::CaseRecord> DecodeCase(const storage::CaseRow& row, crypto::Recor
   }
   if (with_pii && !row.pii.empty()) {
     HW_ASSIGN_OR_RETURN(std::string plain, cipher.OpenField(row.id, "pii", row.pii));
-    json::value pii = json::parse(plain, ec);
+    json::value pii = json::parse(plain, ec, &mr);
     if (ec || !pii.is_object()) return Status::Internal("case pii is not JSON");
     for (const auto& [key, value] : pii.as_object()) {
-      if (const domain::FieldSpec* spec = domain::FindCaseField(std::string(key))) {
+      if (const domain::FieldSpec* spec = domain::FindCaseField(key)) {
         c.fields[spec->name] = FromStored(*spec, value);
       }
     }
@@ -210,12 +210,16 @@ Result<domain::CaseRecord> DecodeCase(const storage::CaseRow& row, crypto::Recor
 std::vector<std::string> CaseNameTokens(const domain::CaseRecord& c, const crypto::Key32& key) {
   std::string names;
   for (const char* f : {"prs_FirstName", "prs_MiddleName", "prs_SecondName"}) {
-    names += " " + Str(c.fields, f);
+    names.push_back(' ');
+    names += Str(c.fields, f);
   }
   auto aliases = c.fields.find("prs_Aliases");
   if (aliases != c.fields.end()) {
     if (auto* l = std::get_if<std::vector<std::string>>(&aliases->second)) {
-      for (const auto& a : *l) names += " " + a;
+      for (const auto& a : *l) {
+        names.push_back(' ');
+        names += a;
+      }
     }
   }
   return crypto::NameBlindIndexes(key, names);

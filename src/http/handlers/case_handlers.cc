@@ -7,6 +7,7 @@
 #include "http/error_mapping.h"
 #include "http/handlers/views.h"
 #include "http/json_util.h"
+#include "http/json_writer.h"
 #include "service/access_policy.h"
 #include "service/case_codec.h"
 
@@ -92,102 +93,122 @@ Result<service::CaseInput> ParseCaseInput(const json::object& body, bool with_ve
   return in;
 }
 
-json::object CaseJson(const service::CaseView& v) {
-  const domain::CaseRecord& c = v.record;
-  json::object o{{"id", c.id},
-                 {"version", c.version},
-                 {"created_at", FormatTimestamp(c.created_at)},
-                 {"updated_at", FormatTimestamp(c.updated_at)},
-                 {"office_id", c.office_id},
-                 {"cas_Number", c.number}};
-  json::object person;
-  for (const auto& spec : domain::CaseFieldSpecs()) {
-    if (spec.personal && !v.with_pii) continue;
-    auto it = c.fields.find(spec.name);
-    json::value value =
-        it == c.fields.end() ? json::value(nullptr) : service::FieldValueToJson(it->second);
-    if (value.is_null() && (spec.kind == domain::FieldKind::kVocabList ||
-                            spec.kind == domain::FieldKind::kCountryList ||
-                            spec.kind == domain::FieldKind::kTextList)) {
-      value = json::array();
-    }
-    (spec.in_person ? person : o)[spec.name] = std::move(value);
-  }
-  o["person"] = std::move(person);
-  json::array events;
-  for (const auto& e : c.events) {
-    events.push_back(json::object{
-        {"id", e.id},
-        {"hte_Type", e.type},
-        {"hte_Country", e.country.empty() ? json::value(nullptr) : json::value(e.country)},
-        {"hte_City", e.city.empty() ? json::value(nullptr) : json::value(e.city)},
-        {"hte_StartDate", e.start_date.empty() ? json::value(nullptr) : json::value(e.start_date)},
-        {"hte_EndDate", e.end_date.empty() ? json::value(nullptr) : json::value(e.end_date)}});
-  }
-  o["events"] = std::move(events);
-  if (c.closure.state.empty()) {
-    o["closure"] = nullptr;
+void WriteFieldValue(JsonWriter& w, const domain::FieldValue& value) {
+  if (const auto* s = std::get_if<std::string>(&value)) {
+    w.String(*s);
+  } else if (const auto* n = std::get_if<long long>(&value)) {
+    w.Int(*n);
+  } else if (const auto* l = std::get_if<std::vector<std::string>>(&value)) {
+    w.BeginArray();
+    for (const auto& item : *l) w.String(item);
+    w.EndArray();
   } else {
-    json::object cl{{"state", c.closure.state},
-                    {"requested_by", c.closure.requested_by},
-                    {"requested_at", FormatTimestamp(c.closure.requested_at)}};
-    if (!c.closure.decided_by.empty()) {
-      cl["decided_by"] = c.closure.decided_by;
-      cl["decided_at"] = FormatTimestamp(c.closure.decided_at);
-    }
-    if (v.with_pii) cl["comment"] = c.closure.comment;
-    if (!c.closure.reopened_by.empty()) {
-      cl["reopened_by"] = c.closure.reopened_by;
-      cl["reopened_at"] = FormatTimestamp(c.closure.reopened_at);
-      if (v.with_pii) cl["reopen_reason"] = c.closure.reopen_reason;
-    }
-    o["closure"] = std::move(cl);
+    w.Null();
   }
-  return o;
+}
+
+// Fields of `in_person` specs (personal ones only with view_pii), in spec order; an unset
+// list is [] and any other unset field null.
+void WriteCaseFields(JsonWriter& w, const service::CaseView& v, bool in_person) {
+  for (const auto& spec : domain::CaseFieldSpecs()) {
+    if (spec.in_person != in_person || (spec.personal && !v.with_pii)) continue;
+    w.Key(spec.name);
+    auto it = v.record.fields.find(spec.name);
+    if (it != v.record.fields.end() && !std::holds_alternative<std::monostate>(it->second)) {
+      WriteFieldValue(w, it->second);
+    } else if (spec.kind == domain::FieldKind::kVocabList ||
+               spec.kind == domain::FieldKind::kCountryList ||
+               spec.kind == domain::FieldKind::kTextList) {
+      w.BeginArray().EndArray();
+    } else {
+      w.Null();
+    }
+  }
+}
+
+void WriteClosure(JsonWriter& w, const service::CaseView& v) {
+  const domain::Closure& cl = v.record.closure;
+  if (cl.state.empty()) {
+    w.Null();
+    return;
+  }
+  w.BeginObject();
+  w.Key("state").String(cl.state);
+  w.Key("requested_by").String(cl.requested_by);
+  w.Key("requested_at").String(FormatTimestamp(cl.requested_at));
+  if (!cl.decided_by.empty()) {
+    w.Key("decided_by").String(cl.decided_by);
+    w.Key("decided_at").String(FormatTimestamp(cl.decided_at));
+  }
+  if (v.with_pii) w.Key("comment").String(cl.comment);
+  if (!cl.reopened_by.empty()) {
+    w.Key("reopened_by").String(cl.reopened_by);
+    w.Key("reopened_at").String(FormatTimestamp(cl.reopened_at));
+    if (v.with_pii) w.Key("reopen_reason").String(cl.reopen_reason);
+  }
+  w.EndObject();
+}
+
+// A whole case as the API shows it, written straight to text (the hottest response).
+std::string CaseJson(const service::CaseView& v) {
+  const domain::CaseRecord& c = v.record;
+  std::string out;
+  out.reserve(2048);
+  JsonWriter w(out);
+  w.BeginObject();
+  w.Key("id").String(c.id);
+  w.Key("version").Int(c.version);
+  w.Key("created_at").String(FormatTimestamp(c.created_at));
+  w.Key("updated_at").String(FormatTimestamp(c.updated_at));
+  w.Key("office_id").String(c.office_id);
+  w.Key("cas_Number").String(c.number);
+  WriteCaseFields(w, v, false);
+  w.Key("person").BeginObject();
+  WriteCaseFields(w, v, true);
+  w.EndObject();
+  w.Key("events").BeginArray();
+  for (const auto& e : c.events) {
+    w.BeginObject();
+    w.Key("id").String(e.id);
+    w.Key("hte_Type").String(e.type);
+    w.Key("hte_Country").StringOrNull(e.country);
+    w.Key("hte_City").StringOrNull(e.city);
+    w.Key("hte_StartDate").StringOrNull(e.start_date);
+    w.Key("hte_EndDate").StringOrNull(e.end_date);
+    w.EndObject();
+  }
+  w.EndArray();
+  w.Key("closure");
+  WriteClosure(w, v);
+  w.EndObject();
+  return out;
 }
 
 // One list row, written straight to text: a page has up to 200 of them.
 void AppendRowJson(std::string& out, const service::CaseListItem& c) {
-  auto key = [&](const char* name) {
-    out.push_back('"');
-    out.append(name).append("\":");
+  auto list = [](JsonWriter& w, const std::vector<std::string>& values) {
+    w.BeginArray();
+    for (const auto& value : values) w.String(value);
+    w.EndArray();
   };
-  auto text = [&](const char* name, const std::string& value) {
-    key(name);
-    AppendJsonString(out, value);
-    out.push_back(',');
-  };
-  auto text_or_null = [&](const char* name, const std::string& value) {
-    if (!value.empty()) return text(name, value);
-    key(name);
-    out.append("null,");
-  };
-  auto list = [&](const char* name, const std::vector<std::string>& values) {
-    key(name);
-    out.push_back('[');
-    for (size_t i = 0; i < values.size(); ++i) {
-      if (i) out.push_back(',');
-      AppendJsonString(out, values[i]);
-    }
-    out.append("],");
-  };
-  out.push_back('{');
-  text("id", c.id);
-  text("cas_Number", c.number);
-  text_or_null("cas_Status", c.status);
-  text_or_null("vic_TraffickingStatus", c.trafficking_status);
-  text_or_null("cas_CaseOwner", c.owner_id);
-  text("office_id", c.office_id);
-  text_or_null("prs_Gender", c.gender);
-  list("prs_Citizenship", c.citizenship);
-  text("age_band", c.age_band);
-  list("vic_TypeOfExploitation", c.exploitation);
-  text_or_null("cas_IncomingReferralDate", c.referral_date);
-  text("created_at", FormatTimestamp(c.created_at));
-  text("updated_at", FormatTimestamp(c.updated_at));
-  if (!c.display_name.empty()) text("display_name", c.display_name);
-  key("version");
-  out.append(std::to_string(c.version)).push_back('}');
+  JsonWriter w(out);
+  w.BeginObject();
+  w.Key("id").String(c.id);
+  w.Key("cas_Number").String(c.number);
+  w.Key("cas_Status").StringOrNull(c.status);
+  w.Key("vic_TraffickingStatus").StringOrNull(c.trafficking_status);
+  w.Key("cas_CaseOwner").StringOrNull(c.owner_id);
+  w.Key("office_id").String(c.office_id);
+  w.Key("prs_Gender").StringOrNull(c.gender);
+  list(w.Key("prs_Citizenship"), c.citizenship);
+  w.Key("age_band").String(c.age_band);
+  list(w.Key("vic_TypeOfExploitation"), c.exploitation);
+  w.Key("cas_IncomingReferralDate").StringOrNull(c.referral_date);
+  w.Key("created_at").String(FormatTimestamp(c.created_at));
+  w.Key("updated_at").String(FormatTimestamp(c.updated_at));
+  if (!c.display_name.empty()) w.Key("display_name").String(c.display_name);
+  w.Key("version").Int(c.version);
+  w.EndObject();
 }
 
 json::object VocabularyJson(const std::string& name, const std::string& label, bool multi,
@@ -299,7 +320,7 @@ void RegisterCaseRoutes(Api& api, Router& router) {
                if (!in.ok()) return ErrorResponse(in.status(), req.request_id);
                auto c = cases.Create(p, *in, InfoOf(req));
                if (!c.ok()) return ErrorResponse(c.status(), req.request_id);
-               return JsonOk(201, CaseJson(*c));
+               return Response::Json(201, CaseJson(*c));
              }));
 
   router.Add("GET", "/api/v1/cases/{id}",
@@ -307,7 +328,7 @@ void RegisterCaseRoutes(Api& api, Router& router) {
                std::shared_ptr<service::AuditCommit> audit;
                auto c = cases.Get(p, req.params["id"], InfoOf(req), &audit);
                if (!c.ok()) return ErrorResponse(c.status(), req.request_id);
-               Response res = JsonOk(200, CaseJson(*c));
+               Response res = Response::Json(200, CaseJson(*c));
                HoldUntilCommitted(res, std::move(audit));
                return res;
              }));
@@ -323,7 +344,7 @@ void RegisterCaseRoutes(Api& api, Router& router) {
                if (!in.ok()) return ErrorResponse(in.status(), req.request_id);
                auto c = cases.Patch(p, req.params["id"], *version, *in, InfoOf(req));
                if (!c.ok()) return ErrorResponse(c.status(), req.request_id);
-               return JsonOk(200, CaseJson(*c));
+               return Response::Json(200, CaseJson(*c));
              }));
 
   router.Add(
