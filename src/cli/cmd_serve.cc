@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <memory>
 #include <mutex>
+#include <thread>
 
 #include "cli/app.h"
 #include "cli/commands.h"
@@ -15,6 +16,11 @@
 
 namespace hw::cli {
 namespace {
+
+int DefaultServeThreads() {
+  const unsigned cores = std::thread::hardware_concurrency();
+  return cores >= 2 ? static_cast<int>(2 * cores) : 4;
+}
 
 struct ServeArgs {
   std::string data_dir;
@@ -63,8 +69,10 @@ int RunServe(const ServeArgs& args) {
   if (port < 0 || port > 65535) return Fail("serve", Status::InvalidField("listen", "bad port"));
   opts.port = static_cast<unsigned short>(port);
   opts.ui_dir = args.ui_dir;
-  // Handlers block on the store and on Argon2id, so run more threads than cores.
-  opts.threads = args.threads > 0 ? args.threads : 8;
+  // Two threads per core (at least four): handlers may block on the store and on Argon2id, but
+  // many more threads than cores let the kernel preempt requests half-done, which stretched the
+  // tail of CPU-bound reads (docs/architecture.md, "Reads at scale").
+  opts.threads = args.threads > 0 ? args.threads : DefaultServeThreads();
 
   auto app = App::Open({args.data_dir, args.db_url});
   if (!app.ok()) return Fail("serve", app.status());
@@ -97,8 +105,7 @@ void AddServeCommand(CLI::App& app) {
   cmd->add_option("--db", args->db_url, "postgresql://... (default: from the data directory)");
   cmd->add_option("--listen", args->listen, "HOST:PORT (default 127.0.0.1:8080)");
   cmd->add_option("--ui", args->ui_dir, "Directory of the built UI (web/dist)");
-  cmd->add_option("--threads", args->threads,
-                  "I/O threads (default: 8; handlers block on the store)");
+  cmd->add_option("--threads", args->threads, "I/O threads (default: two per core, at least four)");
   cmd->callback([args] {
     int rc = RunServe(*args);
     if (rc != 0) throw CLI::RuntimeError(rc);
