@@ -44,13 +44,6 @@ JsonWriter& JsonWriter::Int(long long value) {
   return *this;
 }
 
-JsonWriter& JsonWriter::Bool(bool value) {
-  Separate();
-  out_.append(value ? "true" : "false");
-  need_comma_ = true;
-  return *this;
-}
-
 JsonWriter& JsonWriter::Null() {
   Separate();
   out_.append("null");

@@ -22,7 +22,6 @@ class JsonWriter {
     return value.empty() ? Null() : String(value);
   }
   JsonWriter& Int(long long value);
-  JsonWriter& Bool(bool value);
   JsonWriter& Null();
 
  private:
