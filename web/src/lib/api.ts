@@ -200,3 +200,29 @@ export async function apiRequest<T = void>(
   }
   return parsed.data;
 }
+
+/** What saving one record of a collection takes: no `id` for a new record, else its id and the version read. */
+export interface SaveRecordArgs<Input extends object> {
+  /** Absent for a new record. */
+  id?: string;
+  version?: number;
+  input: Input;
+}
+
+/**
+ * POSTs a new record to `collection`, or PATCHes the one named by `id` with the version read (stale → 409), and
+ * validates the saved record the server answers with.
+ */
+export function saveRecord<T, Input extends object>(
+  collection: string,
+  schema: z.ZodType<T>,
+  { id, version, input }: SaveRecordArgs<Input>,
+): Promise<T> {
+  return id
+    ? apiRequest(`${collection}/${encodeURIComponent(id)}`, {
+        method: 'PATCH',
+        body: { ...input, version },
+        schema,
+      })
+    : apiRequest(collection, { method: 'POST', body: input, schema });
+}

@@ -18,6 +18,7 @@ export { getAllPages } from './api/all_pages';
 export {
   ErrorSummary,
   FormProblems,
+  type InPlaceFormProps,
   isStale,
   ProblemAlert,
   StaleAlert,

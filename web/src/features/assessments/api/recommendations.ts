@@ -4,7 +4,7 @@
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
-import { apiRequest } from '@/lib/api';
+import { saveRecord, type SaveRecordArgs } from '@/lib/api';
 import { getAllPages } from '@/features/shelters';
 import { assessmentQueryKey } from './assessments';
 
@@ -62,24 +62,12 @@ export interface RecommendationInput {
 export function useSaveRecommendation(assessmentId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({
-      id,
-      version,
-      input,
-    }: {
-      id?: string;
-      version?: number;
-      input: RecommendationInput;
-    }): Promise<Recommendation> => {
-      const base = `/assessments/${encodeURIComponent(assessmentId)}/recommendations`;
-      return id
-        ? apiRequest(`${base}/${encodeURIComponent(id)}`, {
-            method: 'PATCH',
-            body: { ...input, version },
-            schema: recommendationSchema,
-          })
-        : apiRequest(base, { method: 'POST', body: input, schema: recommendationSchema });
-    },
+    mutationFn: (args: SaveRecordArgs<RecommendationInput>): Promise<Recommendation> =>
+      saveRecord(
+        `/assessments/${encodeURIComponent(assessmentId)}/recommendations`,
+        recommendationSchema,
+        args,
+      ),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: recommendationsQueryKey(assessmentId) });
     },

@@ -2,10 +2,11 @@ import { useRef, useState, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { RadioGroup, SelectField, TextField } from '@/components/field';
+import { FormActions } from '@/components/form_actions';
 import { Card } from '@/components/page';
 import { useCurrentUser } from '@/lib/session';
 import { TextAreaField } from '@/components/text_area_field';
-import { FormProblems, isIsoDate, useFormErrors } from '@/features/shelters';
+import { FormProblems, isIsoDate, useFormErrors, type InPlaceFormProps } from '@/features/shelters';
 import {
   priorities,
   recommendationStatuses,
@@ -24,13 +25,10 @@ const schema = z.object({
 
 type OwnerKind = 'me' | 'named' | 'none' | 'other_user';
 
-interface RecommendationFormProps {
+interface RecommendationFormProps extends InPlaceFormProps<Recommendation> {
   assessmentId: string;
   template: Template | undefined;
   recommendation?: Recommendation;
-  onDone: (saved: Recommendation | null) => void;
-  onReload: () => void;
-  reloading: boolean;
 }
 
 /** Adding or editing a recommendation: what to do, about which standard, who owns it, by when, where it stands. */
@@ -226,18 +224,11 @@ export function RecommendationForm({
             required
           />
         ) : null}
-        <div className="form-actions">
-          <button type="submit" className="btn btn-primary" disabled={save.isPending}>
-            {save.isPending
-              ? t('common.saving')
-              : rec
-                ? t('common.save')
-                : t('assessments.rec.submit')}
-          </button>
-          <button type="button" className="btn btn-secondary" onClick={() => onDone(null)}>
-            {t('common.cancel')}
-          </button>
-        </div>
+        <FormActions
+          pending={save.isPending}
+          submitLabel={rec ? t('common.save') : t('assessments.rec.submit')}
+          onCancel={() => onDone(null)}
+        />
       </form>
     </Card>
   );

@@ -1,13 +1,11 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, NavLink, Outlet, useOutletContext, useParams } from 'react-router';
-import { ErrorAlert } from '@/components/alert';
+import { Link, Outlet, useOutletContext, useParams } from 'react-router';
 import { Badge } from '@/components/badge';
 import { Flash } from '@/components/flash';
-import { Loading } from '@/components/loading';
 import { Page } from '@/components/page';
-import { isApiError } from '@/lib/api';
+import { BackLink, Fact, RecordFallback, TabNav } from '@/components/record_layout';
 import { formatDate } from '@/lib/format';
 import { paths } from '@/lib/paths';
 import { assessmentQueryKey, useAssessment, type Assessment } from '../api/assessments';
@@ -41,15 +39,6 @@ const tabLabelKeys: Record<AssessmentTab, string> = {
   report: 'assessments.tab.report',
 };
 
-function BackToList() {
-  const { t } = useTranslation();
-  return (
-    <Link to={paths.assessments} className="btn btn-secondary">
-      {t('assessments.back_to_list')}
-    </Link>
-  );
-}
-
 /** An assessment: its header, its tabs, and the chosen tab below. */
 export function AssessmentLayoutRoute() {
   const { t, i18n } = useTranslation();
@@ -59,26 +48,18 @@ export function AssessmentLayoutRoute() {
   const template = useTemplate(query.data?.template_id, query.data?.template_version);
   const [generation, setGeneration] = useState(0);
 
+  const back = <BackLink to={paths.assessments}>{t('assessments.back_to_list')}</BackLink>;
+
   const error = query.error ?? template.error;
-  if (error) {
-    if (isApiError(error) && error.status === 404) {
-      return (
-        <Page title={t('assessments.not_found_title')} actions={<BackToList />}>
-          <p>{t('assessments.not_found_body')}</p>
-        </Page>
-      );
-    }
+  if (error || !query.data || !template.data) {
     return (
-      <Page title={t('assessments.assessment')} actions={<BackToList />}>
-        <ErrorAlert error={error} />
-      </Page>
-    );
-  }
-  if (!query.data || !template.data) {
-    return (
-      <Page title={t('assessments.assessment')}>
-        <Loading />
-      </Page>
+      <RecordFallback
+        error={error}
+        title={t('assessments.assessment')}
+        notFoundTitle={t('assessments.not_found_title')}
+        notFoundBody={t('assessments.not_found_body')}
+        back={back}
+      />
     );
   }
 
@@ -102,50 +83,37 @@ export function AssessmentLayoutRoute() {
         title: template.data.title,
         version: assessment.template_version,
       })}
-      actions={<BackToList />}
+      actions={back}
     >
       <Flash />
       <dl className="case-facts">
-        <div>
-          <dt>{t('assessments.field.assessed_on')}</dt>
-          <dd>{formatDate(assessment.assessed_on, i18n.language)}</dd>
-        </div>
-        <div>
-          <dt>{t('assessments.field.status')}</dt>
-          <dd>
-            <Badge tone={assessment.status === 'finished' ? 'good' : 'warn'}>
-              {assessmentLabel(t, 'status', assessment.status)}
-            </Badge>
-          </dd>
-        </div>
-        <div>
-          <dt>{t('assessments.sheet.overall')}</dt>
-          <dd>{formatScore(assessment.result.overall.score, i18n.language)}</dd>
-        </div>
-        <div>
-          <dt>{t('assessments.results.critical_gaps')}</dt>
-          <dd>{assessment.result.critical_gaps.length}</dd>
-        </div>
-        <div>
-          <dt>{t('assessments.field.shelter')}</dt>
-          <dd>
-            <Link to={paths.shelter(assessment.shelter_id)} dir="auto">
-              {assessment.shelter_name}
-            </Link>
-          </dd>
-        </div>
+        <Fact term={t('assessments.field.assessed_on')}>
+          {formatDate(assessment.assessed_on, i18n.language)}
+        </Fact>
+        <Fact term={t('assessments.field.status')}>
+          <Badge tone={assessment.status === 'finished' ? 'good' : 'warn'}>
+            {assessmentLabel(t, 'status', assessment.status)}
+          </Badge>
+        </Fact>
+        <Fact term={t('assessments.sheet.overall')}>
+          {formatScore(assessment.result.overall.score, i18n.language)}
+        </Fact>
+        <Fact term={t('assessments.results.critical_gaps')}>
+          {assessment.result.critical_gaps.length}
+        </Fact>
+        <Fact term={t('assessments.field.shelter')}>
+          <Link to={paths.shelter(assessment.shelter_id)} dir="auto">
+            {assessment.shelter_name}
+          </Link>
+        </Fact>
       </dl>
-      <nav aria-label={t('assessments.tabs_label')} className="tabs">
-        <ul>
-          {assessmentTabs.map((tab) => (
-            <li key={tab}>
-              <NavLink to={assessmentPaths.tab(assessment.id, tab)} end={tab === 'sheet'}>
-                {t(tabLabelKeys[tab])}
-              </NavLink>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <TabNav
+        label={t('assessments.tabs_label')}
+        tabs={assessmentTabs}
+        pathOf={(tab) => assessmentPaths.tab(assessment.id, tab)}
+        labelKeys={tabLabelKeys}
+        indexTab="sheet"
+      />
       <Outlet context={context} />
     </Page>
   );

@@ -4,7 +4,7 @@
  */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
-import { apiRequest } from '@/lib/api';
+import { saveRecord, type SaveRecordArgs } from '@/lib/api';
 import { isoDate } from './create_case';
 import { serviceSchema, servicesQueryKey, type AssistanceService } from './get_services';
 
@@ -44,25 +44,8 @@ export type ServiceInput = z.infer<typeof serviceInputSchema>;
 export function useSaveService(caseId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({
-      id,
-      version,
-      input,
-    }: {
-      /** Absent for a new service. */
-      id?: string;
-      version?: number;
-      input: ServiceInput;
-    }): Promise<AssistanceService> => {
-      const base = `/cases/${encodeURIComponent(caseId)}/services`;
-      return id
-        ? apiRequest(`${base}/${encodeURIComponent(id)}`, {
-            method: 'PATCH',
-            body: { ...input, version },
-            schema: serviceSchema,
-          })
-        : apiRequest(base, { method: 'POST', body: input, schema: serviceSchema });
-    },
+    mutationFn: (args: SaveRecordArgs<ServiceInput>): Promise<AssistanceService> =>
+      saveRecord(`/cases/${encodeURIComponent(caseId)}/services`, serviceSchema, args),
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: servicesQueryKey(caseId) });
     },

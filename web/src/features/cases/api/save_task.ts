@@ -4,7 +4,7 @@
  */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
-import { apiRequest } from '@/lib/api';
+import { saveRecord, type SaveRecordArgs } from '@/lib/api';
 import { isoDate } from './create_case';
 import { taskSchema, tasksQueryKey, type CaseTask } from './get_tasks';
 
@@ -24,24 +24,8 @@ export type TaskInput = z.infer<typeof taskInputSchema>;
 export function useSaveTask(caseId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({
-      id,
-      version,
-      input,
-    }: {
-      id?: string;
-      version?: number;
-      input: TaskInput;
-    }): Promise<CaseTask> => {
-      const base = `/cases/${encodeURIComponent(caseId)}/tasks`;
-      return id
-        ? apiRequest(`${base}/${encodeURIComponent(id)}`, {
-            method: 'PATCH',
-            body: { ...input, version },
-            schema: taskSchema,
-          })
-        : apiRequest(base, { method: 'POST', body: input, schema: taskSchema });
-    },
+    mutationFn: (args: SaveRecordArgs<TaskInput>): Promise<CaseTask> =>
+      saveRecord(`/cases/${encodeURIComponent(caseId)}/tasks`, taskSchema, args),
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: tasksQueryKey(caseId) });
     },

@@ -1,6 +1,7 @@
 import { useRef, useState, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SelectField, TextField } from '@/components/field';
+import { FormActions } from '@/components/form_actions';
 import { Card } from '@/components/page';
 import { serviceStatuses, serviceTypes, type AssistanceService } from '../api/get_services';
 import { serviceInputSchema, useSaveService, type ServiceInput } from '../api/save_service';
@@ -185,18 +186,11 @@ export function ServiceForm({ caseId, service, onDone, onReload, reloading }: Se
             dir="auto"
           />
         </div>
-        <div className="form-actions">
-          <button type="submit" className="btn btn-primary" disabled={save.isPending}>
-            {save.isPending
-              ? t('common.saving')
-              : service
-                ? t('common.save')
-                : t('cases.services.submit_add')}
-          </button>
-          <button type="button" className="btn btn-secondary" onClick={() => onDone(null)}>
-            {t('common.cancel')}
-          </button>
-        </div>
+        <FormActions
+          pending={save.isPending}
+          submitLabel={service ? t('common.save') : t('cases.services.submit_add')}
+          onCancel={() => onDone(null)}
+        />
       </form>
     </Card>
   );

@@ -1,6 +1,7 @@
 import { useRef, useState, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SelectField, TextField } from '@/components/field';
+import { FormActions } from '@/components/form_actions';
 import { Card } from '@/components/page';
 import type { Case } from '../api/get_case';
 import type { CaseTask } from '../api/get_tasks';
@@ -77,14 +78,11 @@ export function TaskForm({ record, onDone }: TaskFormProps) {
             required
           />
         </div>
-        <div className="form-actions">
-          <button type="submit" className="btn btn-primary" disabled={save.isPending}>
-            {save.isPending ? t('common.saving') : t('cases.tasks.submit')}
-          </button>
-          <button type="button" className="btn btn-secondary" onClick={() => onDone(null)}>
-            {t('common.cancel')}
-          </button>
-        </div>
+        <FormActions
+          pending={save.isPending}
+          submitLabel={t('cases.tasks.submit')}
+          onCancel={() => onDone(null)}
+        />
       </form>
     </Card>
   );

@@ -1,12 +1,11 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Link, NavLink, Outlet, useOutletContext, useParams } from 'react-router';
-import { Alert, ErrorAlert } from '@/components/alert';
+import { Link, Outlet, useOutletContext, useParams } from 'react-router';
+import { Alert } from '@/components/alert';
 import { Badge } from '@/components/badge';
 import { Flash } from '@/components/flash';
-import { Loading } from '@/components/loading';
 import { Page } from '@/components/page';
-import { isApiError } from '@/lib/api';
+import { BackLink, Fact, RecordFallback, TabNav } from '@/components/record_layout';
 import { formatDate, formatDateTime } from '@/lib/format';
 import { paths } from '@/lib/paths';
 import { can } from '@/lib/permissions';
@@ -28,15 +27,6 @@ export interface CaseOutletContext {
 
 export function useCaseOutlet(): CaseOutletContext {
   return useOutletContext<CaseOutletContext>();
-}
-
-function BackToList() {
-  const { t } = useTranslation();
-  return (
-    <Link to={paths.cases} className="btn btn-secondary">
-      {t('cases.back_to_list')}
-    </Link>
-  );
 }
 
 /** The person's name as the case page header shows it, when the user may see it. */
@@ -70,26 +60,17 @@ export function CaseLayoutRoute() {
   const status = useVocabularyOptions('cas_Status');
   const traffickingStatus = useVocabularyOptions('vic_TraffickingStatus');
 
-  if (query.isPending) {
+  const back = <BackLink to={paths.cases}>{t('cases.back_to_list')}</BackLink>;
+
+  if (query.isPending || query.isError) {
     return (
-      <Page title={t('cases.case')}>
-        <Loading />
-      </Page>
-    );
-  }
-  if (query.isError) {
-    // Another office's case answers 404 too: the page cannot tell, and must not, whether it exists.
-    if (isApiError(query.error) && query.error.status === 404) {
-      return (
-        <Page title={t('cases.not_found_title')} actions={<BackToList />}>
-          <p>{t('cases.not_found_body')}</p>
-        </Page>
-      );
-    }
-    return (
-      <Page title={t('cases.case')} actions={<BackToList />}>
-        <ErrorAlert error={query.error} />
-      </Page>
+      <RecordFallback
+        error={query.error}
+        title={t('cases.case')}
+        notFoundTitle={t('cases.not_found_title')}
+        notFoundBody={t('cases.not_found_body')}
+        back={back}
+      />
     );
   }
 
@@ -105,40 +86,29 @@ export function CaseLayoutRoute() {
     <Page
       title={t('cases.case_title', { number: record.cas_Number })}
       description={name ? <span dir="auto">{name}</span> : undefined}
-      actions={<BackToList />}
+      actions={back}
     >
       <Flash />
       <dl className="case-facts">
-        <div>
-          <dt>{t('cases.field.status')}</dt>
-          <dd>
-            <Badge tone={record.cas_Status === 'Active' ? 'good' : 'neutral'}>
-              {status.label(record.cas_Status)}
-            </Badge>
-          </dd>
-        </div>
-        <div>
-          <dt>{t('cases.field.trafficking_status')}</dt>
-          <dd>
-            {record.vic_TraffickingStatus
-              ? traffickingStatus.label(record.vic_TraffickingStatus)
-              : t('cases.not_recorded')}
-          </dd>
-        </div>
-        <div>
-          <dt>{t('cases.field.case_owner')}</dt>
-          <dd>
-            <CaseOwner record={record} onReload={context.reload} reloading={context.reloading} />
-          </dd>
-        </div>
-        <div>
-          <dt>{t('cases.column_registered')}</dt>
-          <dd>{formatDate(record.created_at, i18n.language)}</dd>
-        </div>
-        <div>
-          <dt>{t('cases.last_updated')}</dt>
-          <dd>{formatDateTime(record.updated_at, i18n.language)}</dd>
-        </div>
+        <Fact term={t('cases.field.status')}>
+          <Badge tone={record.cas_Status === 'Active' ? 'good' : 'neutral'}>
+            {status.label(record.cas_Status)}
+          </Badge>
+        </Fact>
+        <Fact term={t('cases.field.trafficking_status')}>
+          {record.vic_TraffickingStatus
+            ? traffickingStatus.label(record.vic_TraffickingStatus)
+            : t('cases.not_recorded')}
+        </Fact>
+        <Fact term={t('cases.field.case_owner')}>
+          <CaseOwner record={record} onReload={context.reload} reloading={context.reloading} />
+        </Fact>
+        <Fact term={t('cases.column_registered')}>
+          {formatDate(record.created_at, i18n.language)}
+        </Fact>
+        <Fact term={t('cases.last_updated')}>
+          {formatDateTime(record.updated_at, i18n.language)}
+        </Fact>
       </dl>
       {record.closure?.state === 'requested' ? (
         <Alert
@@ -151,17 +121,13 @@ export function CaseLayoutRoute() {
           }
         />
       ) : null}
-      <nav aria-label={t('cases.tabs_label')} className="tabs">
-        <ul>
-          {caseTabs.map((tab) => (
-            <li key={tab}>
-              <NavLink to={casePaths.tab(record.id, tab)} end={tab === 'profile'}>
-                {t(tabLabelKeys[tab])}
-              </NavLink>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <TabNav
+        label={t('cases.tabs_label')}
+        tabs={caseTabs}
+        pathOf={(tab) => casePaths.tab(record.id, tab)}
+        labelKeys={tabLabelKeys}
+        indexTab="profile"
+      />
       <Outlet context={context} />
     </Page>
   );

@@ -1,6 +1,5 @@
-import { useRef, useState, type SubmitEvent } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Alert, ErrorAlert } from '@/components/alert';
 import { Card } from '@/components/page';
 import { can } from '@/lib/permissions';
 import { useCurrentUser } from '@/lib/session';
@@ -13,9 +12,8 @@ import {
   referralPayload,
 } from '../components/case_draft';
 import { PersonSummary, ReferralSummary } from '../components/case_summary';
-import { ErrorSummary } from '../components/error_summary';
+import { EditableTab, TabEditForm } from '../components/editable_tab';
 import { PersonFields, ReferralFields } from '../components/person_fields';
-import { StaleAlert } from '../components/stale_alert';
 import { useCaseEdit } from '../components/use_case_edit';
 import { useCaseOutlet } from './case_layout';
 
@@ -25,42 +23,28 @@ export function CaseProfileRoute() {
   const me = useCurrentUser();
   const { record, reload, reloading } = useCaseOutlet();
   const piiVisible = can(me, 'view_pii');
-  const [editing, setEditing] = useState(false);
-  const [savedVersion, setSavedVersion] = useState<number | null>(null);
-
-  if (editing) {
-    return (
-      <ProfileForm
-        key={`${record.id}:${record.version}`}
-        record={record}
-        piiVisible={piiVisible}
-        onDone={(saved) => {
-          setEditing(false);
-          setSavedVersion(saved ? saved.version : null);
-        }}
-        onReload={reload}
-        reloading={reloading}
-      />
-    );
-  }
 
   return (
-    <>
-      {savedVersion === record.version ? <Alert tone="success" title={t('common.saved')} /> : null}
+    <EditableTab
+      record={record}
+      editLabel={t('cases.edit_profile')}
+      renderForm={(onDone) => (
+        <ProfileForm
+          record={record}
+          piiVisible={piiVisible}
+          onDone={onDone}
+          onReload={reload}
+          reloading={reloading}
+        />
+      )}
+    >
       <Card title={t('cases.section.referral')}>
         <ReferralSummary record={record} />
       </Card>
       <Card title={t('cases.section.person')}>
         <PersonSummary person={record.person} piiVisible={piiVisible} />
       </Card>
-      {can(me, 'update:case') ? (
-        <div className="form-actions">
-          <button type="button" className="btn btn-primary" onClick={() => setEditing(true)}>
-            {t('cases.edit_profile')}
-          </button>
-        </div>
-      ) : null}
-    </>
+    </EditableTab>
   );
 }
 
@@ -80,8 +64,7 @@ function ProfileForm({ record, piiVisible, onDone, onReload, reloading }: Profil
   const formRef = useRef<HTMLFormElement>(null);
   const edit = useCaseEdit(record, formRef, (saved) => onDone(saved));
 
-  function onSubmit(event: SubmitEvent<HTMLFormElement>) {
-    event.preventDefault();
+  function onSubmit() {
     const referralChanges = changedFields(
       referralPayload(referralDraftFrom(record)),
       referralPayload(referral),
@@ -97,30 +80,22 @@ function ProfileForm({ record, piiVisible, onDone, onReload, reloading }: Profil
   }
 
   return (
-    <Card title={t('cases.edit_profile')}>
-      <form ref={formRef} className="form" onSubmit={onSubmit} noValidate>
-        {edit.stale ? (
-          <StaleAlert onReload={onReload} reloading={reloading} />
-        ) : edit.update.isError && !edit.hasFieldErrors ? (
-          <ErrorAlert error={edit.update.error} />
-        ) : null}
-        <ErrorSummary fields={edit.fields} />
-        <ReferralFields draft={referral} onChange={setReferral} fields={edit.fields} />
-        <PersonFields
-          draft={person}
-          onChange={setPerson}
-          fields={edit.fields}
-          piiVisible={piiVisible}
-        />
-        <div className="form-actions">
-          <button type="submit" className="btn btn-primary" disabled={edit.update.isPending}>
-            {edit.update.isPending ? t('common.saving') : t('common.save')}
-          </button>
-          <button type="button" className="btn btn-secondary" onClick={() => onDone(null)}>
-            {t('common.cancel')}
-          </button>
-        </div>
-      </form>
-    </Card>
+    <TabEditForm
+      title={t('cases.edit_profile')}
+      formRef={formRef}
+      edit={edit}
+      onSubmit={onSubmit}
+      onCancel={() => onDone(null)}
+      onReload={onReload}
+      reloading={reloading}
+    >
+      <ReferralFields draft={referral} onChange={setReferral} fields={edit.fields} />
+      <PersonFields
+        draft={person}
+        onChange={setPerson}
+        fields={edit.fields}
+        piiVisible={piiVisible}
+      />
+    </TabEditForm>
   );
 }

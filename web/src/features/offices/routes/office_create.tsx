@@ -1,15 +1,12 @@
-import { useMemo, useRef, useState, type SubmitEvent } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
-import { ErrorAlert } from '@/components/alert';
+import { useNavigate } from 'react-router';
+import { CreatePage, useCreateForm } from '@/components/create_page';
 import { SelectField, TextField } from '@/components/field';
 import { flashState } from '@/components/flash';
-import { Card, Page } from '@/components/page';
-import { isApiError, type FieldErrors } from '@/lib/api';
 import { countryCodes } from '@/lib/countries';
 import { countryName } from '@/lib/format';
 import { paths } from '@/lib/paths';
-import { focusFirstError, validate } from '@/lib/validation';
 import { createOfficeInputSchema, useCreateOffice } from '../api/create_office';
 
 export function OfficeCreateRoute() {
@@ -17,10 +14,16 @@ export function OfficeCreateRoute() {
   const navigate = useNavigate();
   const create = useCreateOffice();
   const formRef = useRef<HTMLFormElement>(null);
+  const form = useCreateForm(
+    formRef,
+    create,
+    createOfficeInputSchema,
+    (office) =>
+      void navigate(paths.offices, { state: flashState('offices.created', { name: office.name }) }),
+  );
   const [name, setName] = useState('');
   const [code, setCode] = useState('');
   const [country, setCountry] = useState('');
-  const [fields, setFields] = useState<FieldErrors>({});
 
   const countries = useMemo(() => {
     const collator = new Intl.Collator(i18n.language);
@@ -29,76 +32,47 @@ export function OfficeCreateRoute() {
       .sort((a, b) => collator.compare(a.label, b.label));
   }, [i18n.language]);
 
-  function onSubmit(event: SubmitEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const checked = validate(createOfficeInputSchema, { name, code, country });
-    if (!checked.ok) {
-      setFields(checked.fields);
-      focusFirstError(formRef.current, checked.fields);
-      return;
-    }
-    setFields({});
-    create.mutate(checked.data, {
-      onSuccess: (office) =>
-        void navigate(paths.offices, {
-          state: flashState('offices.created', { name: office.name }),
-        }),
-      onError: (error) => {
-        if (isApiError(error) && Object.keys(error.fields).length > 0) {
-          setFields(error.fields);
-          focusFirstError(formRef.current, error.fields);
-        }
-      },
-    });
-  }
-
   return (
-    <Page title={t('offices.new')}>
-      <Card narrow>
-        <form ref={formRef} className="form form-narrow" onSubmit={onSubmit} noValidate>
-          {create.isError ? <ErrorAlert error={create.error} /> : null}
-          <TextField
-            label={t('offices.name')}
-            name="name"
-            value={name}
-            onValueChange={setName}
-            error={fields.name}
-            hint={t('offices.name_hint')}
-            required
-            autoFocus
-          />
-          <TextField
-            label={t('offices.code')}
-            name="code"
-            value={code}
-            onValueChange={(value) => setCode(value.toUpperCase())}
-            error={fields.code}
-            hint={t('offices.code_hint')}
-            autoCapitalize="characters"
-            spellCheck={false}
-            dir="ltr"
-            required
-          />
-          <SelectField
-            label={t('offices.country')}
-            name="country"
-            value={country}
-            onValueChange={setCountry}
-            options={countries}
-            placeholder={t('common.choose')}
-            error={fields.country}
-            required
-          />
-          <div className="form-actions">
-            <button type="submit" className="btn btn-primary" disabled={create.isPending}>
-              {create.isPending ? t('common.saving') : t('offices.create')}
-            </button>
-            <Link to={paths.offices} className="btn btn-secondary">
-              {t('common.cancel')}
-            </Link>
-          </div>
-        </form>
-      </Card>
-    </Page>
+    <CreatePage
+      title={t('offices.new')}
+      formRef={formRef}
+      mutation={create}
+      onSubmit={() => form.submit({ name, code, country })}
+      submitLabel={t('offices.create')}
+      cancelTo={paths.offices}
+    >
+      <TextField
+        label={t('offices.name')}
+        name="name"
+        value={name}
+        onValueChange={setName}
+        error={form.fields.name}
+        hint={t('offices.name_hint')}
+        required
+        autoFocus
+      />
+      <TextField
+        label={t('offices.code')}
+        name="code"
+        value={code}
+        onValueChange={(value) => setCode(value.toUpperCase())}
+        error={form.fields.code}
+        hint={t('offices.code_hint')}
+        autoCapitalize="characters"
+        spellCheck={false}
+        dir="ltr"
+        required
+      />
+      <SelectField
+        label={t('offices.country')}
+        name="country"
+        value={country}
+        onValueChange={setCountry}
+        options={countries}
+        placeholder={t('common.choose')}
+        error={form.fields.country}
+        required
+      />
+    </CreatePage>
   );
 }

@@ -5,7 +5,7 @@
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
-import { apiRequest } from '@/lib/api';
+import { saveRecord, type SaveRecordArgs } from '@/lib/api';
 import { getAllPages } from './all_pages';
 import { shelterQueryKey } from './get_shelter';
 
@@ -50,24 +50,8 @@ export interface IncidentInput {
 export function useSaveIncident(shelterId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({
-      id,
-      version,
-      input,
-    }: {
-      id?: string;
-      version?: number;
-      input: IncidentInput;
-    }): Promise<Incident> => {
-      const base = `/shelters/${encodeURIComponent(shelterId)}/incidents`;
-      return id
-        ? apiRequest(`${base}/${encodeURIComponent(id)}`, {
-            method: 'PATCH',
-            body: { ...input, version },
-            schema: incidentSchema,
-          })
-        : apiRequest(base, { method: 'POST', body: input, schema: incidentSchema });
-    },
+    mutationFn: (args: SaveRecordArgs<IncidentInput>): Promise<Incident> =>
+      saveRecord(`/shelters/${encodeURIComponent(shelterId)}/incidents`, incidentSchema, args),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: incidentsQueryKey(shelterId) });
     },

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { Alert } from '@/components/alert';
 import { CheckboxField, SelectField, TextField } from '@/components/field';
+import { FormActions } from '@/components/form_actions';
 import { Card } from '@/components/page';
 import { isApiError } from '@/lib/api';
 import { can } from '@/lib/permissions';
@@ -208,14 +209,11 @@ export function AdmitForm({ shelter, onDone }: AdmitFormProps) {
             error={errors.fields.override_capacity}
           />
         ) : null}
-        <div className="form-actions">
-          <button type="submit" className="btn btn-primary" disabled={admit.isPending}>
-            {admit.isPending ? t('common.saving') : t('shelters.admit.submit')}
-          </button>
-          <button type="button" className="btn btn-secondary" onClick={() => onDone(null)}>
-            {t('common.cancel')}
-          </button>
-        </div>
+        <FormActions
+          pending={admit.isPending}
+          submitLabel={t('shelters.admit.submit')}
+          onCancel={() => onDone(null)}
+        />
       </form>
     </Card>
   );

@@ -2,13 +2,14 @@ import { useRef, useState, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { SelectField, TextField } from '@/components/field';
+import { FormActions } from '@/components/form_actions';
 import { Card } from '@/components/page';
 import { can } from '@/lib/permissions';
 import { useCurrentUser } from '@/lib/session';
 import { useDischarge, type Admission } from '../api/stays';
 import { isIsoDate, todayIso } from './dates';
 import { TextAreaField } from '@/components/text_area_field';
-import { FormProblems, useFormErrors } from './forms';
+import { FormProblems, useFormErrors, type InPlaceFormProps } from './forms';
 import { destinations, shelterValueOptions } from './vocab';
 
 const dischargeSchema = z.object({
@@ -17,14 +18,11 @@ const dischargeSchema = z.object({
   reason: z.string().max(4000, 'validation.too_long'),
 });
 
-interface DischargeFormProps {
+interface DischargeFormProps extends InPlaceFormProps<Admission> {
   shelterId: string;
   admission: Admission;
   /** A label for the resident: the case number, and the first name when the user may see it. */
   resident: string;
-  onDone: (discharged: Admission | null) => void;
-  onReload: () => void;
-  reloading: boolean;
 }
 
 /** Ending a stay: the date (not before admission), where the person went, and why (sealed, view_pii only). */
@@ -123,14 +121,11 @@ export function DischargeForm({
             rows={3}
           />
         ) : null}
-        <div className="form-actions">
-          <button type="submit" className="btn btn-primary" disabled={discharge.isPending}>
-            {discharge.isPending ? t('common.saving') : t('shelters.discharge.submit')}
-          </button>
-          <button type="button" className="btn btn-secondary" onClick={() => onDone(null)}>
-            {t('common.cancel')}
-          </button>
-        </div>
+        <FormActions
+          pending={discharge.isPending}
+          submitLabel={t('shelters.discharge.submit')}
+          onCancel={() => onDone(null)}
+        />
       </form>
     </Card>
   );

@@ -13,6 +13,15 @@ import { isApiError, type FieldErrors } from '@/lib/api';
 import { describeError } from '@/lib/errors';
 import { focusFirstError, validate } from '@/lib/validation';
 
+/** What a form opened in place on a page gets from it: how to close it, and how to read the record again. */
+export interface InPlaceFormProps<Saved> {
+  /** Closes the form; with the saved record after a save, null after cancel. */
+  onDone: (saved: Saved | null) => void;
+  /** Reads the record again after a conflict; the form restarts from the newer version. */
+  onReload: () => void;
+  reloading: boolean;
+}
+
 /** A 409 on save: someone else changed the record first. Reloading restarts the form from their version. */
 export function StaleAlert({ onReload, reloading }: { onReload: () => void; reloading: boolean }) {
   const { t } = useTranslation();

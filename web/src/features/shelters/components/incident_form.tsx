@@ -2,11 +2,12 @@ import { useRef, useState, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { SelectField, TextField } from '@/components/field';
+import { FormActions } from '@/components/form_actions';
 import { Card } from '@/components/page';
 import { useSaveIncident, type Incident, type IncidentInput } from '../api/incidents';
 import { localDateTimeToIso, nowLocalDateTime } from './dates';
 import { TextAreaField } from '@/components/text_area_field';
-import { FormProblems, useFormErrors } from './forms';
+import { FormProblems, useFormErrors, type InPlaceFormProps } from './forms';
 import { incidentKinds, incidentSeverities, incidentStatuses, shelterValueOptions } from './vocab';
 
 const newSchema = z.object({
@@ -24,15 +25,12 @@ const followUpSchema = z.object({
   severity: z.enum(incidentSeverities),
 });
 
-interface IncidentFormProps {
+interface IncidentFormProps extends InPlaceFormProps<Incident> {
   shelterId: string;
   /** The incident to follow up; none to record a new one. */
   incident?: Incident;
   /** May read and write the texts (view_pii and read:resident): the shelter's own staff. */
   mayWriteTexts: boolean;
-  onDone: (saved: Incident | null) => void;
-  onReload: () => void;
-  reloading: boolean;
 }
 
 /** Recording an incident, or following one up (the follow-up note, the severity, closing it). */
@@ -181,18 +179,11 @@ export function IncidentForm({
             rows={3}
           />
         ) : null}
-        <div className="form-actions">
-          <button type="submit" className="btn btn-primary" disabled={save.isPending}>
-            {save.isPending
-              ? t('common.saving')
-              : incident
-                ? t('common.save')
-                : t('shelters.incidents.submit')}
-          </button>
-          <button type="button" className="btn btn-secondary" onClick={() => onDone(null)}>
-            {t('common.cancel')}
-          </button>
-        </div>
+        <FormActions
+          pending={save.isPending}
+          submitLabel={incident ? t('common.save') : t('shelters.incidents.submit')}
+          onCancel={() => onDone(null)}
+        />
       </form>
     </Card>
   );

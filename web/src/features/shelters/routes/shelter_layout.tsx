@@ -1,12 +1,10 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Link, NavLink, Outlet, useOutletContext, useParams } from 'react-router';
-import { ErrorAlert } from '@/components/alert';
+import { Outlet, useOutletContext, useParams } from 'react-router';
 import { Badge } from '@/components/badge';
 import { Flash } from '@/components/flash';
-import { Loading } from '@/components/loading';
 import { Page } from '@/components/page';
-import { isApiError } from '@/lib/api';
+import { BackLink, Fact, RecordFallback, TabNav } from '@/components/record_layout';
 import { paths } from '@/lib/paths';
 import { can, type Permission } from '@/lib/permissions';
 import { useCurrentUser } from '@/lib/session';
@@ -42,15 +40,6 @@ const tabPermissions: Partial<Record<ShelterTab, Permission>> = {
   assessments: 'read:assessment',
 };
 
-function BackToList() {
-  const { t } = useTranslation();
-  return (
-    <Link to={paths.shelters} className="btn btn-secondary">
-      {t('shelters.back_to_list')}
-    </Link>
-  );
-}
-
 /** A shelter: its header, its tabs, and the chosen tab below. */
 export function ShelterLayoutRoute() {
   const { t } = useTranslation();
@@ -59,26 +48,17 @@ export function ShelterLayoutRoute() {
   const { id = '' } = useParams();
   const query = useShelter(id);
 
-  if (query.isPending) {
+  const back = <BackLink to={paths.shelters}>{t('shelters.back_to_list')}</BackLink>;
+
+  if (query.isPending || query.isError) {
     return (
-      <Page title={t('shelters.shelter')}>
-        <Loading />
-      </Page>
-    );
-  }
-  if (query.isError) {
-    // Another office's shelter answers 404 too: the page cannot tell, and must not, whether it exists.
-    if (isApiError(query.error) && query.error.status === 404) {
-      return (
-        <Page title={t('shelters.not_found_title')} actions={<BackToList />}>
-          <p>{t('shelters.not_found_body')}</p>
-        </Page>
-      );
-    }
-    return (
-      <Page title={t('shelters.shelter')} actions={<BackToList />}>
-        <ErrorAlert error={query.error} />
-      </Page>
+      <RecordFallback
+        error={query.error}
+        title={t('shelters.shelter')}
+        notFoundTitle={t('shelters.not_found_title')}
+        notFoundBody={t('shelters.not_found_body')}
+        back={back}
+      />
     );
   }
 
@@ -100,41 +80,31 @@ export function ShelterLayoutRoute() {
         operator: shelterValueLabel(t, 'operatorType', shelter.operator_type),
         organisation: shelter.operating_organisation ?? '',
       })}
-      actions={<BackToList />}
+      actions={back}
     >
       <Flash />
       <dl className="case-facts">
-        <div>
-          <dt>{t('shelters.field.status')}</dt>
-          <dd>
-            <Badge tone={statusTone(shelter.status)}>
-              {shelterValueLabel(t, 'status', shelter.status)}
-            </Badge>
-          </dd>
-        </div>
-        <div>
-          <dt>{t('shelters.occupancy.total')}</dt>
-          <dd className="fact-number">
-            <span dir="ltr">
-              {t('shelters.occupancy.of', {
-                current: shelter.occupancy?.current_total ?? 0,
-                capacity: shelter.occupancy?.capacity_total ?? 0,
-              })}
-            </span>
-          </dd>
-        </div>
+        <Fact term={t('shelters.field.status')}>
+          <Badge tone={statusTone(shelter.status)}>
+            {shelterValueLabel(t, 'status', shelter.status)}
+          </Badge>
+        </Fact>
+        <Fact term={t('shelters.occupancy.total')} className="fact-number">
+          <span dir="ltr">
+            {t('shelters.occupancy.of', {
+              current: shelter.occupancy?.current_total ?? 0,
+              capacity: shelter.occupancy?.capacity_total ?? 0,
+            })}
+          </span>
+        </Fact>
       </dl>
-      <nav aria-label={t('shelters.tabs_label')} className="tabs">
-        <ul>
-          {tabs.map((tab) => (
-            <li key={tab}>
-              <NavLink to={shelterPaths.tab(shelter.id, tab)} end={tab === 'overview'}>
-                {t(tabLabelKeys[tab])}
-              </NavLink>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <TabNav
+        label={t('shelters.tabs_label')}
+        tabs={tabs}
+        pathOf={(tab) => shelterPaths.tab(shelter.id, tab)}
+        labelKeys={tabLabelKeys}
+        indexTab="overview"
+      />
       <Outlet context={context} />
     </Page>
   );
