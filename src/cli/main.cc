@@ -6,6 +6,7 @@
 #include <cstdio>
 
 #include "cli/commands.h"
+#include "common/process_guard.h"
 #include "common/status.h"
 #include "crypto/init.h"
 
@@ -25,6 +26,9 @@ int Run(int argc, char** argv) {
     std::fprintf(stderr, "homeward: cannot initialise libsodium\n");
     return 2;
   }
+  // Every command may load the master key and decrypt personal data: before any does, make sure
+  // no core file and no ptrace of another same-user process can see this memory.
+  if (hw::Status st = hw::ProtectProcessMemory(); !st.ok()) return hw::cli::Fail("startup", st);
   CLI::App app{"Homeward: counter-trafficking case management"};
   app.require_subcommand(1);
   hw::cli::AddInitCommand(app);
