@@ -91,9 +91,58 @@ void FieldReader::OnlyAllow(const std::vector<std::string>& allowed) {
   }
 }
 
+void FieldReader::OnlyAllow(std::vector<std::string> allowed, long long* version) {
+  if (version) {
+    allowed.emplace_back("version");
+    *version = Integer("version", true).value_or(0);
+  }
+  OnlyAllow(allowed);
+}
+
 Status FieldReader::Finish() const {
   if (fields_.empty()) return Status::Ok();
   return Status::InvalidArgument("invalid input", fields_);
+}
+
+std::optional<std::string> OptionalString(const json::object& body, const char* name,
+                                          size_t max_bytes, const OnNull& on_null,
+                                          Status::Fields& errors) {
+  const json::value* v = body.if_contains(name);
+  if (!v) return std::nullopt;
+  if (v->is_null()) {
+    if (on_null.cleared) {
+      on_null.cleared->insert(name);
+    } else if (on_null.empty) {
+      return std::string();
+    } else {
+      errors[name] = on_null.error;
+    }
+    return std::nullopt;
+  }
+  if (!v->is_string()) {
+    errors[name] = "must be a string";
+    return std::nullopt;
+  }
+  if (v->as_string().size() > max_bytes) {
+    errors[name] = "is too long";
+    return std::nullopt;
+  }
+  return std::string(v->as_string());
+}
+
+std::optional<double> OptionalNumber(const json::object& body, const char* name,
+                                     std::set<std::string>& cleared, Status::Fields& errors) {
+  const json::value* v = body.if_contains(name);
+  if (!v) return std::nullopt;
+  if (v->is_null()) {
+    cleared.insert(name);
+    return std::nullopt;
+  }
+  if (!v->is_number()) {
+    errors[name] = "must be a number";
+    return std::nullopt;
+  }
+  return v->to_number<double>();
 }
 
 std::string ListBody(json::array items, const std::optional<std::string>& next) {
@@ -142,5 +191,7 @@ json::value TimeOrNull(const std::optional<TimeMs>& t) {
   if (!t) return nullptr;
   return json::value(FormatTimestamp(*t));
 }
+
+json::value OrNull(const std::string& s) { return s.empty() ? json::value() : json::value(s); }
 
 }  // namespace hw::http

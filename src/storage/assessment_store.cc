@@ -1,5 +1,7 @@
 #include "storage/assessment_store.h"
 
+#include "storage/store_util.h"
+
 namespace hw::storage {
 namespace {
 
@@ -61,28 +63,8 @@ RecommendationRow RecFromRow(const Row& r) {
   return x;
 }
 
-Value TextOrNull(const std::string& s) {
-  if (s.empty()) return nullptr;
-  return s;
-}
-
-Value SealedOrNull(const std::string& bytes) {
-  if (bytes.empty()) return nullptr;
-  return Blob{bytes};
-}
-
 std::vector<Value> TemplateParams(const AssessmentTemplateRow& t) {
   return {t.id, t.version, t.title, t.body, t.created_by, t.created_at};
-}
-
-// After a guarded UPDATE changed nothing: NotFound or Conflict with the current version.
-Status StaleOrMissing(Connection& conn, const char* table, const std::string& id,
-                      const char* what) {
-  HW_ASSIGN_OR_RETURN(
-      Rows rows, conn.Query(std::string("SELECT version FROM ") + table + " WHERE id = $1", {id}));
-  if (rows.empty()) return Status::NotFound(std::string(what) + " not found");
-  return Status::Conflict(std::string("the ") + what + " was changed by someone else")
-      .WithDetail("current_version", rows[0].Int(0));
 }
 
 Result<std::vector<AssessmentRow>> QueryAssessments(Connection& conn, const std::string& sql,
@@ -168,7 +150,7 @@ Status AssessmentStore::Insert(const AssessmentRow& a) {
           "created_by, created_at, updated_at, version) "
           "VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17)",
           {a.id, a.shelter_id, a.office_id, a.template_id, a.template_version, a.assessed_on,
-           a.status, a.scores, SealedOrNull(a.sealed), a.result, a.critical_gaps,
+           a.status, a.scores, BlobOrNull(a.sealed), a.result, a.critical_gaps,
            TextOrNull(a.finished_by), a.finished_at == 0 ? Value(nullptr) : Value(a.finished_at),
            a.created_by, a.created_at, a.updated_at, a.version})
       .status();
@@ -213,7 +195,7 @@ Status AssessmentStore::Update(const AssessmentRow& a, TimeMs now) {
           "UPDATE assessments SET assessed_on=$1, status=$2, scores=$3, sealed=$4, result=$5, "
           "critical_gaps=$6, finished_by=$7, finished_at=$8, updated_at=$9, version=version+1 "
           "WHERE id=$10 AND version=$11",
-          {a.assessed_on, a.status, a.scores, SealedOrNull(a.sealed), a.result, a.critical_gaps,
+          {a.assessed_on, a.status, a.scores, BlobOrNull(a.sealed), a.result, a.critical_gaps,
            TextOrNull(a.finished_by), a.finished_at == 0 ? Value(nullptr) : Value(a.finished_at),
            now, a.id, a.version}));
   if (changed == 0) return StaleOrMissing(conn_, "assessments", a.id, "assessment");

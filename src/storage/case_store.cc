@@ -2,6 +2,8 @@
 
 #include <charconv>
 
+#include "storage/store_util.h"
+
 namespace hw::storage {
 namespace {
 
@@ -42,11 +44,6 @@ CaseRow FromRow(Row& r) {
   c.version = r.Int(15);
   if (r.size() > 16) c.wrapped_key = r.TakeOptText(16);
   return c;
-}
-
-Value OrNull(const std::string& s) {
-  if (s.empty()) return nullptr;
-  return s;
 }
 
 Value OrNullInt(const std::optional<std::int64_t>& v) {
@@ -94,13 +91,12 @@ class Where {
 
 Status CaseStore::Insert(const CaseRow& c) {
   return conn_
-      .Execute(
-          std::string("INSERT INTO cases (") + kCols +
-              ") VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16)",
-          {c.id, c.office_id, c.number, c.status, OrNull(c.trafficking_status), OrNull(c.owner_id),
-           OrNull(c.gender), OrNullInt(c.birth_year), c.citizenship, c.exploitation,
-           OrNull(c.referral_date), c.attrs, c.pii.empty() ? Value(nullptr) : Value(Blob{c.pii}),
-           c.created_at, c.updated_at, c.version})
+      .Execute(std::string("INSERT INTO cases (") + kCols +
+                   ") VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16)",
+               {c.id, c.office_id, c.number, c.status, TextOrNull(c.trafficking_status),
+                TextOrNull(c.owner_id), TextOrNull(c.gender), OrNullInt(c.birth_year),
+                c.citizenship, c.exploitation, TextOrNull(c.referral_date), c.attrs,
+                BlobOrNull(c.pii), c.created_at, c.updated_at, c.version})
       .status();
 }
 
@@ -119,15 +115,10 @@ Status CaseStore::Update(const CaseRow& c, TimeMs now) {
           "UPDATE cases SET status=$1, trafficking_status=$2, owner_id=$3, gender=$4, "
           "birth_year=$5, citizenship=$6, exploitation=$7, referral_date=$8, attrs=$9, pii=$10, "
           "updated_at=$11, version=version+1 WHERE id=$12 AND version=$13",
-          {c.status, OrNull(c.trafficking_status), OrNull(c.owner_id), OrNull(c.gender),
-           OrNullInt(c.birth_year), c.citizenship, c.exploitation, OrNull(c.referral_date), c.attrs,
-           c.pii.empty() ? Value(nullptr) : Value(Blob{c.pii}), now, c.id, c.version}));
-  if (changed == 0) {
-    HW_ASSIGN_OR_RETURN(Rows rows, conn_.Query("SELECT version FROM cases WHERE id = $1", {c.id}));
-    if (rows.empty()) return Status::NotFound("case not found");
-    return Status::Conflict("the case was changed by someone else")
-        .WithDetail("current_version", rows[0].Int(0));
-  }
+          {c.status, TextOrNull(c.trafficking_status), TextOrNull(c.owner_id), TextOrNull(c.gender),
+           OrNullInt(c.birth_year), c.citizenship, c.exploitation, TextOrNull(c.referral_date),
+           c.attrs, BlobOrNull(c.pii), now, c.id, c.version}));
+  if (changed == 0) return StaleOrMissing(conn_, "cases", c.id, "case");
   return Status::Ok();
 }
 

@@ -1,5 +1,7 @@
 #include "storage/case_work_store.h"
 
+#include "storage/store_util.h"
+
 namespace hw::storage {
 namespace {
 
@@ -10,11 +12,6 @@ constexpr const char* kNoteCols = "id, case_id, office_id, author, body, created
 constexpr const char* kTaskCols =
     "t.id, t.case_id, t.office_id, t.title, t.due_date, t.assignee_id, t.status, t.created_by, "
     "t.created_at, t.updated_at, t.version, c.number";
-
-Value OrNull(const std::string& s) {
-  if (s.empty()) return nullptr;
-  return s;
-}
 
 domain::AssistanceService ServiceFromRow(const Row& r) {
   domain::AssistanceService s;
@@ -53,15 +50,6 @@ domain::CaseTask TaskFromRow(const Row& r) {
   return t;
 }
 
-Status StaleOrMissing(Connection& conn, const char* table, const std::string& id,
-                      const char* what) {
-  HW_ASSIGN_OR_RETURN(
-      Rows rows, conn.Query(std::string("SELECT version FROM ") + table + " WHERE id = $1", {id}));
-  if (rows.empty()) return Status::NotFound(std::string(what) + " not found");
-  return Status::Conflict(std::string("the ") + what + " was changed by someone else")
-      .WithDetail("current_version", rows[0].Int(0));
-}
-
 std::string TaskSelect() {
   return std::string("SELECT ") + kTaskCols +
          " FROM case_tasks t JOIN cases c ON c.id = t.case_id WHERE 1=1";
@@ -73,10 +61,10 @@ Status CaseWorkStore::InsertService(const domain::AssistanceService& s) {
   return conn_
       .Execute(std::string("INSERT INTO case_services (") + kServiceCols +
                    ") VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15)",
-               {s.id, s.case_id, s.office_id, s.type, OrNull(s.provider), OrNull(s.start_date),
-                OrNull(s.end_date), s.status, s.cost_milli ? Value(*s.cost_milli) : Value(nullptr),
-                OrNull(s.currency), OrNull(s.funding_source), s.created_by, s.created_at,
-                s.updated_at, s.version})
+               {s.id, s.case_id, s.office_id, s.type, TextOrNull(s.provider),
+                TextOrNull(s.start_date), TextOrNull(s.end_date), s.status,
+                s.cost_milli ? Value(*s.cost_milli) : Value(nullptr), TextOrNull(s.currency),
+                TextOrNull(s.funding_source), s.created_by, s.created_at, s.updated_at, s.version})
       .status();
 }
 
@@ -107,9 +95,9 @@ Status CaseWorkStore::UpdateService(const domain::AssistanceService& s, TimeMs n
           "UPDATE case_services SET type=$1, provider=$2, start_date=$3, end_date=$4, status=$5, "
           "cost_milli=$6, currency=$7, funding_source=$8, updated_at=$9, version=version+1 "
           "WHERE id=$10 AND version=$11",
-          {s.type, OrNull(s.provider), OrNull(s.start_date), OrNull(s.end_date), s.status,
-           s.cost_milli ? Value(*s.cost_milli) : Value(nullptr), OrNull(s.currency),
-           OrNull(s.funding_source), now, s.id, s.version}));
+          {s.type, TextOrNull(s.provider), TextOrNull(s.start_date), TextOrNull(s.end_date),
+           s.status, s.cost_milli ? Value(*s.cost_milli) : Value(nullptr), TextOrNull(s.currency),
+           TextOrNull(s.funding_source), now, s.id, s.version}));
   if (changed == 0) return StaleOrMissing(conn_, "case_services", s.id, "service");
   return Status::Ok();
 }

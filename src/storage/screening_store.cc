@@ -1,5 +1,7 @@
 #include "storage/screening_store.h"
 
+#include "storage/store_util.h"
+
 namespace hw::storage {
 namespace {
 
@@ -34,11 +36,6 @@ ScreeningRow FromRow(const Row& r) {
   s.updated_at = r.Int(15);
   s.version = r.Int(16);
   return s;
-}
-
-Value SealedOrNull(const std::string& bytes) {
-  if (bytes.empty()) return nullptr;
-  return Blob{bytes};
 }
 
 std::vector<Value> SetParams(const IndicatorSetRow& s) {
@@ -92,8 +89,8 @@ Status ScreeningStore::Insert(const ScreeningRow& s) {
           std::string("INSERT INTO screenings (") + kCols +
               ") VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17)",
           {s.id, s.case_id, s.office_id, s.indicator_set, s.set_version, s.observed, s.result,
-           std::int64_t{s.suggested_victim ? 1 : 0}, SealedOrNull(s.notes),
-           s.decision.empty() ? Value(nullptr) : Value(s.decision), SealedOrNull(s.justification),
+           std::int64_t{s.suggested_victim ? 1 : 0}, BlobOrNull(s.notes),
+           s.decision.empty() ? Value(nullptr) : Value(s.decision), BlobOrNull(s.justification),
            s.decided_by.empty() ? Value(nullptr) : Value(s.decided_by),
            s.decided_at == 0 ? Value(nullptr) : Value(s.decided_at), s.created_by, s.created_at,
            s.updated_at, s.version})
@@ -124,15 +121,9 @@ Status ScreeningStore::UpdateDecision(const ScreeningRow& s, TimeMs now) {
       std::int64_t changed,
       conn_.Execute("UPDATE screenings SET decision=$1, justification=$2, decided_by=$3, "
                     "decided_at=$4, updated_at=$5, version=version+1 WHERE id=$6 AND version=$7",
-                    {s.decision, SealedOrNull(s.justification), s.decided_by, s.decided_at, now,
-                     s.id, s.version}));
-  if (changed == 0) {
-    HW_ASSIGN_OR_RETURN(Rows rows,
-                        conn_.Query("SELECT version FROM screenings WHERE id = $1", {s.id}));
-    if (rows.empty()) return Status::NotFound("screening not found");
-    return Status::Conflict("the screening was changed by someone else")
-        .WithDetail("current_version", rows[0].Int(0));
-  }
+                    {s.decision, BlobOrNull(s.justification), s.decided_by, s.decided_at, now, s.id,
+                     s.version}));
+  if (changed == 0) return StaleOrMissing(conn_, "screenings", s.id, "screening");
   return Status::Ok();
 }
 

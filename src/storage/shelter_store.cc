@@ -1,5 +1,7 @@
 #include "storage/shelter_store.h"
 
+#include "storage/store_util.h"
+
 namespace hw::storage {
 namespace {
 
@@ -14,16 +16,6 @@ constexpr const char* kAdmissionCols =
 constexpr const char* kIncidentCols =
     "id, shelter_id, office_id, kind, severity, occurred_at, description, follow_up, status, "
     "created_by, created_at, updated_at, version";
-
-Value OrNull(const std::string& s) {
-  if (s.empty()) return nullptr;
-  return s;
-}
-
-Value BlobOrNull(const std::string& s) {
-  if (s.empty()) return nullptr;
-  return Blob{s};
-}
 
 ShelterRow ShelterFromRow(const Row& r) {
   ShelterRow s;
@@ -84,15 +76,6 @@ domain::Incident IncidentFromRow(const Row& r) {
   i.updated_at = r.Int(11);
   i.version = r.Int(12);
   return i;
-}
-
-Status StaleOrMissing(Connection& conn, const char* table, const std::string& id,
-                      const char* what) {
-  HW_ASSIGN_OR_RETURN(
-      Rows rows, conn.Query(std::string("SELECT version FROM ") + table + " WHERE id = $1", {id}));
-  if (rows.empty()) return Status::NotFound(std::string(what) + " not found");
-  return Status::Conflict(std::string("the ") + what + " was changed by someone else")
-      .WithDetail("current_version", rows[0].Int(0));
 }
 
 std::string AdmissionSelect() {
@@ -186,7 +169,7 @@ Status ShelterStore::InsertAdmission(const domain::Admission& a) {
               "admission_date, room, bed, referral, over_capacity, created_by, created_at, "
               "updated_at, version) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14)",
               {a.id, a.shelter_id, a.office_id, a.case_id, a.population, a.admission_date,
-               OrNull(a.room), OrNull(a.bed), BlobOrNull(a.referral),
+               TextOrNull(a.room), TextOrNull(a.bed), BlobOrNull(a.referral),
                std::int64_t{a.over_capacity ? 1 : 0}, a.created_by, a.created_at, a.updated_at,
                a.version})
           .status();

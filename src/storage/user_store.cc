@@ -1,5 +1,7 @@
 #include "storage/user_store.h"
 
+#include "storage/store_util.h"
+
 namespace hw::storage {
 namespace {
 
@@ -132,12 +134,7 @@ Status UserStore::Update(const domain::User& u, TimeMs now) {
            std::int64_t{u.totp_enabled}, static_cast<std::int64_t>(u.failed_logins),
            OptTime(u.first_failed_at), OptTime(u.locked_until), now, u.id,
            static_cast<std::int64_t>(u.version)}));
-  if (changed == 0) {
-    HW_ASSIGN_OR_RETURN(Rows rows, conn_.Query("SELECT version FROM users WHERE id = $1", {u.id}));
-    if (rows.empty()) return Status::NotFound("user not found");
-    return Status::Conflict("the user was changed by someone else")
-        .WithDetail("current_version", rows[0].Int(0));
-  }
+  if (changed == 0) return StaleOrMissing(conn_, "users", u.id, "user");
   return WriteRoles(u);
 }
 

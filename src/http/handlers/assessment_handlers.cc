@@ -17,8 +17,6 @@ namespace json = boost::json;
 constexpr size_t kMaxSummaryBytes = 80000;  // 20000 characters of up to 4 bytes
 constexpr size_t kMaxRecTextBytes = 8000;   // 2000 characters
 
-json::value OrNull(const std::string& s) { return s.empty() ? json::value() : json::value(s); }
-
 json::value ScoreOrNull(const std::optional<double>& v) {
   return v ? json::value(domain::RoundScore(*v)) : json::value();
 }
@@ -168,33 +166,15 @@ json::object RecommendationJson(const service::RecommendationView& v) {
 // A string field: absent -> nullopt; null -> "" when `nullable` (clears), else an error.
 std::optional<std::string> OptText(const json::object& body, const char* name, bool nullable,
                                    size_t max_bytes, Status::Fields& errors) {
-  const json::value* v = body.if_contains(name);
-  if (!v) return std::nullopt;
-  if (v->is_null()) {
-    if (nullable) return std::string();
-    errors[name] = "must be a string";
-    return std::nullopt;
-  }
-  if (!v->is_string()) {
-    errors[name] = "must be a string";
-    return std::nullopt;
-  }
-  if (v->as_string().size() > max_bytes) {
-    errors[name] = "is too long";
-    return std::nullopt;
-  }
-  return std::string(v->as_string());
+  return OptionalString(body, name, max_bytes, {.empty = nullable, .error = "must be a string"},
+                        errors);
 }
 
 service::RecommendationInput ParseRecommendation(const json::object& body, long long* version) {
   FieldReader r(body);
   std::vector<std::string> allowed{"text",       "area",     "item",     "owner_user_id",
                                    "owner_name", "priority", "due_date", "status"};
-  if (version) {
-    allowed.emplace_back("version");
-    *version = r.Integer("version", true).value_or(0);
-  }
-  r.OnlyAllow(allowed);
+  r.OnlyAllow(allowed, version);
   service::RecommendationInput in;
   Status::Fields& e = in.errors;
   in.text = OptText(body, "text", false, kMaxRecTextBytes, e);
@@ -206,8 +186,7 @@ service::RecommendationInput ParseRecommendation(const json::object& body, long 
   in.priority = OptText(body, "priority", false, 100, e);
   in.due_date = OptText(body, "due_date", true, 100, e);
   in.status = OptText(body, "status", false, 100, e);
-  Status st = r.Finish();
-  e.insert(st.fields().begin(), st.fields().end());
+  r.MergeInto(e);
   return in;
 }
 
@@ -249,8 +228,7 @@ void RegisterTemplateRoutes(Api& api, Router& router, service::AssessmentService
                domain::AssessmentTemplate t = service::TemplateFromJson(*body, errors);
                FieldReader r(*body);
                auto version = r.Integer("version", false);
-               Status st = r.Finish();
-               errors.insert(st.fields().begin(), st.fields().end());
+               r.MergeInto(errors);
                if (!errors.empty()) {
                  return Fail(Status::InvalidArgument("invalid assessment template", errors), req);
                }
@@ -330,8 +308,7 @@ void RegisterAssessmentRoutes(Api& api, Router& router) {
         in.template_version = r.Integer("template_version", false).value_or(0);
         in.assessed_on = r.String("assessed_on", true, 100).value_or("");
         in.summary = r.String("summary", false, kMaxSummaryBytes).value_or("");
-        Status st = r.Finish();
-        in.errors.insert(st.fields().begin(), st.fields().end());
+        r.MergeInto(in.errors);
         auto a = svc.Create(p, in, InfoOf(req));
         if (!a.ok()) return Fail(a.status(), req);
         return JsonOk(201, AssessmentJson(*a));
@@ -383,8 +360,7 @@ void RegisterAssessmentRoutes(Api& api, Router& router) {
                if (const json::value* scores = body->if_contains("scores")) {
                  in.scores = service::ScorePatchFromJson(*scores, in.errors);
                }
-               Status st = r.Finish();
-               in.errors.insert(st.fields().begin(), st.fields().end());
+               r.MergeInto(in.errors);
                auto a = svc.Update(p, req.params["id"], in, InfoOf(req));
                if (!a.ok()) return Fail(a.status(), req);
                return JsonOk(200, AssessmentJson(*a));

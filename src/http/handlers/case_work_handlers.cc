@@ -14,8 +14,6 @@ namespace json = boost::json;
 
 constexpr size_t kMaxTextBytes = 80000;  // 20000 characters of up to 4 bytes
 
-json::value OrNull(const std::string& s) { return s.empty() ? json::value() : json::value(s); }
-
 json::value CostJson(const std::optional<std::int64_t>& milli) {
   if (!milli) return nullptr;
   if (*milli % 1000 == 0) return json::value(*milli / 1000);
@@ -62,28 +60,11 @@ json::object TaskJson(const service::TaskView& v) {
   return o;
 }
 
-// A string field that may be absent; null clears it when `nullable`, else is refused.
-std::optional<std::string> OptString(const json::object& body, const char* name, bool nullable,
+// A string field that may be absent; null clears it when `cleared` is given, else is refused.
+std::optional<std::string> OptString(const json::object& body, const char* name,
                                      std::set<std::string>* cleared, Status::Fields& errors) {
-  const json::value* v = body.if_contains(name);
-  if (!v) return std::nullopt;
-  if (v->is_null()) {
-    if (nullable && cleared) {
-      cleared->insert(name);
-    } else {
-      errors[name] = "is required";
-    }
-    return std::nullopt;
-  }
-  if (!v->is_string()) {
-    errors[name] = "must be a string";
-    return std::nullopt;
-  }
-  if (v->as_string().size() > kMaxTextBytes) {
-    errors[name] = "is too long";
-    return std::nullopt;
-  }
-  return std::string(v->as_string());
+  return OptionalString(body, name, kMaxTextBytes, {.cleared = cleared, .error = "is required"},
+                        errors);
 }
 
 // Reads the fields of a service. Errors go to `in.errors`, so that the service reports them
@@ -92,58 +73,32 @@ service::ServiceInput ParseServiceInput(const json::object& body, long long* ver
   FieldReader r(body);
   std::vector<std::string> allowed{"type",   "provider", "start_date", "end_date",
                                    "status", "cost",     "currency",   "funding_source"};
-  if (version) {
-    allowed.emplace_back("version");
-    *version = r.Integer("version", true).value_or(0);
-  }
-  r.OnlyAllow(allowed);
+  r.OnlyAllow(allowed, version);
   service::ServiceInput in;
   Status::Fields& errors = in.errors;
-  in.type = OptString(body, "type", true, &in.cleared, errors);
-  in.provider = OptString(body, "provider", true, &in.cleared, errors);
-  in.start_date = OptString(body, "start_date", true, &in.cleared, errors);
-  in.end_date = OptString(body, "end_date", true, &in.cleared, errors);
-  in.status = OptString(body, "status", true, &in.cleared, errors);
-  in.currency = OptString(body, "currency", true, &in.cleared, errors);
-  in.funding_source = OptString(body, "funding_source", true, &in.cleared, errors);
-  if (const json::value* cost = body.if_contains("cost")) {
-    if (cost->is_null()) {
-      in.cleared.insert("cost");
-    } else if (cost->is_number()) {
-      in.cost = cost->to_number<double>();
-    } else {
-      errors["cost"] = "must be a number";
-    }
-  }
-  Status st = r.Finish();
-  errors.insert(st.fields().begin(), st.fields().end());
+  in.type = OptString(body, "type", &in.cleared, errors);
+  in.provider = OptString(body, "provider", &in.cleared, errors);
+  in.start_date = OptString(body, "start_date", &in.cleared, errors);
+  in.end_date = OptString(body, "end_date", &in.cleared, errors);
+  in.status = OptString(body, "status", &in.cleared, errors);
+  in.currency = OptString(body, "currency", &in.cleared, errors);
+  in.funding_source = OptString(body, "funding_source", &in.cleared, errors);
+  in.cost = OptionalNumber(body, "cost", in.cleared, errors);
+  r.MergeInto(errors);
   return in;
 }
 
 service::TaskInput ParseTaskInput(const json::object& body, long long* version) {
   FieldReader r(body);
   std::vector<std::string> allowed{"title", "due_date", "assignee", "status"};
-  if (version) {
-    allowed.emplace_back("version");
-    *version = r.Integer("version", true).value_or(0);
-  }
-  r.OnlyAllow(allowed);
+  r.OnlyAllow(allowed, version);
   service::TaskInput in;
-  in.title = OptString(body, "title", false, nullptr, in.errors);
-  in.due_date = OptString(body, "due_date", false, nullptr, in.errors);
-  in.assignee = OptString(body, "assignee", false, nullptr, in.errors);
-  in.status = OptString(body, "status", false, nullptr, in.errors);
-  Status st = r.Finish();
-  in.errors.insert(st.fields().begin(), st.fields().end());
+  in.title = OptString(body, "title", nullptr, in.errors);
+  in.due_date = OptString(body, "due_date", nullptr, in.errors);
+  in.assignee = OptString(body, "assignee", nullptr, in.errors);
+  in.status = OptString(body, "status", nullptr, in.errors);
+  r.MergeInto(in.errors);
   return in;
-}
-
-template <typename T, typename F>
-Response ListResponse(const Result<service::Page<T>>& page, const Request& req, F to_json) {
-  if (!page.ok()) return ErrorResponse(page.status(), req.request_id);
-  json::array items;
-  for (const auto& item : page->items) items.push_back(to_json(item));
-  return Response::Json(200, ListBody(std::move(items), page->next));
 }
 
 void RegisterServiceRoutes(Api& api, Router& router) {

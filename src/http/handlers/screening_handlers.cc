@@ -15,8 +15,6 @@ namespace json = boost::json;
 
 constexpr size_t kMaxTextBytes = 80000;  // 20000 characters of up to 4 bytes
 
-json::value OrNull(const std::string& s) { return s.empty() ? json::value() : json::value(s); }
-
 json::object SetJson(const service::IndicatorSetView& v) {
   const domain::IndicatorSet& s = v.set;
   return {{"id", s.id},

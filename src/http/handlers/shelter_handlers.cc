@@ -17,47 +17,12 @@ namespace json = boost::json;
 
 constexpr size_t kMaxTextBytes = 80000;  // 20000 characters of up to 4 bytes
 
-json::value OrNull(const std::string& s) { return s.empty() ? json::value() : json::value(s); }
-
 // ---- reading requests ----
 
 // A string field that may be absent; null clears it when `cleared` is given, else is refused.
 std::optional<std::string> OptString(const json::object& body, const char* name,
                                      std::set<std::string>* cleared, Status::Fields& errors) {
-  const json::value* v = body.if_contains(name);
-  if (!v) return std::nullopt;
-  if (v->is_null()) {
-    if (cleared) {
-      cleared->insert(name);
-    } else {
-      errors[name] = "must not be null";
-    }
-    return std::nullopt;
-  }
-  if (!v->is_string()) {
-    errors[name] = "must be a string";
-    return std::nullopt;
-  }
-  if (v->as_string().size() > kMaxTextBytes) {
-    errors[name] = "is too long";
-    return std::nullopt;
-  }
-  return std::string(v->as_string());
-}
-
-std::optional<double> OptNumber(const json::object& body, const char* name,
-                                std::set<std::string>& cleared, Status::Fields& errors) {
-  const json::value* v = body.if_contains(name);
-  if (!v) return std::nullopt;
-  if (v->is_null()) {
-    cleared.insert(name);
-    return std::nullopt;
-  }
-  if (!v->is_number()) {
-    errors[name] = "must be a number";
-    return std::nullopt;
-  }
-  return v->to_number<double>();
+  return OptionalString(body, name, kMaxTextBytes, {.cleared = cleared}, errors);
 }
 
 std::optional<std::map<std::string, std::int64_t>> ReadCapacity(const json::object& body,
@@ -182,13 +147,8 @@ service::ShelterInput ParseShelterInput(const json::object& body, long long* ver
                                    "status",        "capacity",      "services",
                                    "accessibility", "address",       "latitude",
                                    "longitude",     "contacts"};
-  if (version) {
-    allowed.emplace_back("version");
-    *version = r.Integer("version", true).value_or(0);
-  } else {
-    allowed.emplace_back("office_id");
-  }
-  r.OnlyAllow(allowed);
+  if (!version) allowed.emplace_back("office_id");
+  r.OnlyAllow(allowed, version);
   service::ShelterInput in;
   Status::Fields& errors = in.errors;
   in.name = OptString(body, "name", nullptr, errors);
@@ -200,11 +160,10 @@ service::ShelterInput ParseShelterInput(const json::object& body, long long* ver
   in.services = ReadServices(body, errors);
   ReadAccessibility(body, in);
   in.address = OptString(body, "address", &in.cleared, errors);
-  in.latitude = OptNumber(body, "latitude", in.cleared, errors);
-  in.longitude = OptNumber(body, "longitude", in.cleared, errors);
+  in.latitude = OptionalNumber(body, "latitude", in.cleared, errors);
+  in.longitude = OptionalNumber(body, "longitude", in.cleared, errors);
   ReadContacts(body, in);
-  Status st = r.Finish();
-  errors.insert(st.fields().begin(), st.fields().end());
+  r.MergeInto(errors);
   return in;
 }
 
@@ -221,8 +180,7 @@ service::AdmissionInput ParseAdmissionInput(const json::object& body) {
   in.room = OptString(body, "room", &ignored, in.errors);
   in.bed = OptString(body, "bed", &ignored, in.errors);
   in.override_capacity = r.Bool("override_capacity", false).value_or(false);
-  Status st = r.Finish();
-  in.errors.insert(st.fields().begin(), st.fields().end());
+  r.MergeInto(in.errors);
   return in;
 }
 
@@ -236,8 +194,7 @@ service::DischargeInput ParseDischargeInput(const json::object& body) {
   in.destination = OptString(body, "destination", nullptr, in.errors);
   std::set<std::string> ignored;
   in.reason = OptString(body, "reason", &ignored, in.errors);
-  Status st = r.Finish();
-  in.errors.insert(st.fields().begin(), st.fields().end());
+  r.MergeInto(in.errors);
   return in;
 }
 
@@ -245,11 +202,7 @@ service::IncidentInput ParseIncidentInput(const json::object& body, long long* v
   FieldReader r(body);
   std::vector<std::string> allowed{"kind",        "severity",  "occurred_at",
                                    "description", "follow_up", "status"};
-  if (version) {
-    allowed.emplace_back("version");
-    *version = r.Integer("version", true).value_or(0);
-  }
-  r.OnlyAllow(allowed);
+  r.OnlyAllow(allowed, version);
   service::IncidentInput in;
   in.kind = OptString(body, "kind", nullptr, in.errors);
   in.severity = OptString(body, "severity", nullptr, in.errors);
@@ -257,8 +210,7 @@ service::IncidentInput ParseIncidentInput(const json::object& body, long long* v
   in.description = OptString(body, "description", nullptr, in.errors);
   in.follow_up = OptString(body, "follow_up", &in.cleared, in.errors);
   in.status = OptString(body, "status", nullptr, in.errors);
-  Status st = r.Finish();
-  in.errors.insert(st.fields().begin(), st.fields().end());
+  r.MergeInto(in.errors);
   return in;
 }
 
@@ -418,14 +370,6 @@ json::object IncidentJson(const service::IncidentView& v) {
   o["updated_at"] = FormatTimestamp(i.updated_at);
   o["version"] = i.version;
   return o;
-}
-
-template <typename T, typename F>
-Response ListResponse(const Result<service::Page<T>>& page, const Request& req, F to_json) {
-  if (!page.ok()) return ErrorResponse(page.status(), req.request_id);
-  json::array items;
-  for (const auto& item : page->items) items.push_back(to_json(item));
-  return Response::Json(200, ListBody(std::move(items), page->next));
 }
 
 template <typename T, typename F>
