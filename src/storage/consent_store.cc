@@ -1,5 +1,7 @@
 #include "storage/consent_store.h"
 
+#include "storage/store_util.h"
+
 namespace hw::storage {
 namespace {
 
@@ -45,8 +47,8 @@ Status ConsentStore::Append(ConsentRow& row) {
           "form, witness, organisation, organisation_key, recorded_by, created_at) "
           "VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13)",
           {c.id, c.case_id, c.office_id, c.seq, c.kind, c.state, c.date, c.form,
-           row.sealed_witness.empty() ? Value(nullptr) : Value(Blob{row.sealed_witness}),
-           c.organisation, domain::OrganisationKey(c.organisation), c.recorded_by, c.created_at})
+           BlobOrNull(row.sealed_witness), c.organisation, domain::OrganisationKey(c.organisation),
+           c.recorded_by, c.created_at})
       .status();
 }
 

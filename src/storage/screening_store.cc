@@ -85,15 +85,13 @@ Result<std::optional<IndicatorSetRow>> ScreeningStore::GetSet(const std::string&
 
 Status ScreeningStore::Insert(const ScreeningRow& s) {
   return conn_
-      .Execute(
-          std::string("INSERT INTO screenings (") + kCols +
-              ") VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17)",
-          {s.id, s.case_id, s.office_id, s.indicator_set, s.set_version, s.observed, s.result,
-           std::int64_t{s.suggested_victim ? 1 : 0}, BlobOrNull(s.notes),
-           s.decision.empty() ? Value(nullptr) : Value(s.decision), BlobOrNull(s.justification),
-           s.decided_by.empty() ? Value(nullptr) : Value(s.decided_by),
-           s.decided_at == 0 ? Value(nullptr) : Value(s.decided_at), s.created_by, s.created_at,
-           s.updated_at, s.version})
+      .Execute(std::string("INSERT INTO screenings (") + kCols +
+                   ") VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17)",
+               {s.id, s.case_id, s.office_id, s.indicator_set, s.set_version, s.observed, s.result,
+                std::int64_t{s.suggested_victim ? 1 : 0}, BlobOrNull(s.notes),
+                TextOrNull(s.decision), BlobOrNull(s.justification), TextOrNull(s.decided_by),
+                s.decided_at == 0 ? Value(nullptr) : Value(s.decided_at), s.created_by,
+                s.created_at, s.updated_at, s.version})
       .status();
 }
 
