@@ -53,6 +53,14 @@ void Database::Release(std::unique_ptr<Connection> conn) {
   if (idle_.size() < 64) idle_.push_back(std::move(conn));
 }
 
+void Database::CloseIdleConnections() {
+  std::vector<std::unique_ptr<Connection>> closing;
+  {
+    std::lock_guard lock(pool_mu_);
+    closing.swap(idle_);
+  }
+}
+
 Status Database::InTransaction(const std::function<Status(Connection&)>& fn) {
   HW_ASSIGN_OR_RETURN(auto conn, Acquire());
   HW_RETURN_IF_ERROR(conn->Begin());

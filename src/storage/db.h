@@ -110,6 +110,9 @@ class Database {
   // process. A cache of access decisions read at epoch E is current while the epoch is still E
   // (changes by other processes are not seen: such caches also expire by time).
   std::uint64_t access_epoch() const { return access_epoch_.load(std::memory_order_acquire); }
+  // Closes the idle pooled connections: after a migration, whose changes to a table (a column's
+  // collation, say) would make statements prepared on them before it fail.
+  void CloseIdleConnections();
 
  protected:
   virtual Result<std::unique_ptr<Connection>> Open() = 0;

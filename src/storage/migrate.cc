@@ -18,7 +18,8 @@ Result<std::unique_ptr<Database>> OpenDatabase(const std::string& url) {
 Status Migrate(Database& db) {
   const auto& migrations =
       db.backend() == Backend::kSqlite ? sqlite_migrations() : postgres_migrations();
-  return db.InTransaction([&](Connection& conn) -> Status {
+  bool applied_any = false;
+  HW_RETURN_IF_ERROR(db.InTransaction([&](Connection& conn) -> Status {
     HW_RETURN_IF_ERROR(conn.ExecScript(
         "CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at BIGINT "
         "NOT NULL)"));
@@ -32,13 +33,18 @@ Status Migrate(Database& db) {
       for (const Row& r : done) applied = applied || r.Text(0) == m.name;
       if (applied) continue;
       HW_RETURN_IF_ERROR(conn.ExecScript(m.sql));
+      applied_any = true;
       HW_RETURN_IF_ERROR(
           conn.Execute("INSERT INTO schema_migrations (name, applied_at) VALUES ($1, $2)",
                        {std::string(m.name), std::int64_t{0}})
               .status());
     }
     return Status::Ok();
-  });
+  }));
+  // Statements prepared before a migration may no longer match the tables (PostgreSQL refuses
+  // a cached plan whose result type changed): start again with fresh connections.
+  if (applied_any) db.CloseIdleConnections();
+  return Status::Ok();
 }
 
 }  // namespace hw::storage

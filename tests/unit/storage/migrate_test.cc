@@ -88,6 +88,22 @@ TEST_P(MigrateTest, PostgresTestsWorkInASchemaOfTheirOwn) {
   EXPECT_EQ((*rows)[0].Text(1), schema_);  // the tables live there, not in public
 }
 
+// 0009_text_collation: ids, numbers and codes compare bytewise, as on SQLite, whatever locale
+// the database was created with; a later migration that adds a text column must say COLLATE "C".
+TEST_P(MigrateTest, EveryPostgresTextColumnComparesBytewise) {
+  if (GetParam() != Backend::kPostgres) GTEST_SKIP() << "PostgreSQL only";
+  auto conn = Conn();
+  auto rows = conn->Query(
+      "SELECT c.table_name || '.' || c.column_name, COALESCE(c.collation_name, '(default)') "
+      "FROM information_schema.columns c JOIN information_schema.tables t "
+      "ON t.table_schema = c.table_schema AND t.table_name = c.table_name "
+      "AND t.table_type = 'BASE TABLE' "
+      "WHERE c.table_schema = current_schema() AND c.data_type = 'text'");
+  ASSERT_TRUE(rows.ok()) << rows.status().ToString();
+  EXPECT_GT(rows->size(), 50u);  // the check reaches the schema's columns
+  for (const Row& r : *rows) EXPECT_EQ(r.Text(1), "C") << r.Text(0);
+}
+
 TEST_P(MigrateTest, ReopeningTheStoreNeedsNoNewMigrations) {
   db_.reset();
   auto db = OpenDatabase(url_);
