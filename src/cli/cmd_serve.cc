@@ -88,8 +88,10 @@ int RunServe(const ServeArgs& args) {
   std::printf("Homeward listening on http://%s:%u\n", opts.address.c_str(), server.port());
   std::fflush(stdout);
   server.Run();
-  // Reads still waiting for their audit commit: let the writer finish before the server and the
-  // store go away (their callbacks post to the server's connections).
+  // Case reads still waiting for their batched statement, then reads still waiting for their
+  // audit commit: let both finish before the server and the store go away (their callbacks post
+  // to the server's connections).
+  a.cases().DrainReads();
   service::WaitForAuditWriter(a.db());
   spdlog::info("stopped");
   spdlog::default_logger()->flush();

@@ -21,6 +21,13 @@ Api::Api(ApiServices services, ApiOptions options) : services_(services), option
 }
 
 Handler Api::Authed(AuthedHandler fn) const {
+  return AuthedShared(
+      [fn = std::move(fn)](Request& req, std::shared_ptr<const service::Principal> p) {
+        return fn(req, *p);
+      });
+}
+
+Handler Api::AuthedShared(SharedAuthedHandler fn) const {
   service::AuthService* auth = &services_.auth;
   return [auth, fn = std::move(fn)](Request& req) -> Response {
     auto token = req.Cookie("hw_session");
@@ -34,7 +41,7 @@ Handler Api::Authed(AuthedHandler fn) const {
         return ErrorResponse(403, "csrf", "missing or wrong X-CSRF-Token header");
       }
     }
-    return fn(req, **principal);
+    return fn(req, std::move(principal).value());
   };
 }
 

@@ -41,6 +41,9 @@ struct ApiOptions {
 };
 
 using AuthedHandler = std::function<Response(Request&, const service::Principal&)>;
+// For handlers whose response is made later (Response::defer) and keeps the principal.
+using SharedAuthedHandler =
+    std::function<Response(Request&, std::shared_ptr<const service::Principal>)>;
 
 class Api {
  public:
@@ -50,6 +53,7 @@ class Api {
   // Wraps a handler with: session cookie -> principal (401 without), CSRF check on mutating
   // methods (403 csrf).
   Handler Authed(AuthedHandler fn) const;
+  Handler AuthedShared(SharedAuthedHandler fn) const;
   ApiServices& services() { return services_; }
   const ApiOptions& options() const { return options_; }
 

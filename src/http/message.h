@@ -28,6 +28,16 @@ struct Request {
   std::optional<std::string> Query(const std::string& name) const;
 };
 
+struct Response;
+
+// How a deferred response gets made (Response::defer).
+struct Deferred {
+  // Runs `work` on one of the server's I/O threads, in the connection's turn.
+  std::function<void(std::function<void()>)> post;
+  // Sends the response (from any thread; call exactly once).
+  std::function<void(Response)> finish;
+};
+
 struct Response {
   int status = 200;
   std::string content_type = "application/json";
@@ -37,6 +47,11 @@ struct Response {
   // committed): the server calls it with a continuation and sends the response once that is
   // called with true, or a 503 without this body when called with false.
   std::function<void(std::function<void(bool)>)> hold;
+  // Set when the response is made later, away from the I/O thread that took the request (a case
+  // read waiting for its batched statement): the server calls it instead of sending anything,
+  // and goes on with whatever is passed to `finish` (its own hold included). Nothing else of this
+  // response is used. Nothing is read from the connection meanwhile.
+  std::function<void(Deferred)> defer;
 
   static Response Json(int status, std::string body);
   static Response NoContent();

@@ -353,7 +353,13 @@ class Session : public std::enable_shared_from_this<Session> {
       spdlog::error("http request failed request_id={} what={}", request_id_, e.what());
       res = Response::Json(500, ErrorBody("internal", "internal error"));
     }
-    ApplySecurityHeaders(res, IsNoStorePath(req->path));
+    no_store_ = IsNoStorePath(req->path);
+    Respond(std::move(res), version, keep_alive, head);
+  }
+
+  void Respond(Response res, unsigned version, bool keep_alive, bool head) {
+    if (res.defer) return Defer(std::move(res.defer), version, keep_alive, head);
+    ApplySecurityHeaders(res, no_store_);
     if (res.hold) {
       // Nothing is read from this connection meanwhile: the next request waits its turn.
       auto hold = std::move(res.hold);
@@ -367,6 +373,45 @@ class Session : public std::enable_shared_from_this<Session> {
       return;
     }
     Send(std::move(res), version, keep_alive, head);
+  }
+
+  // A response made later (Response::defer). `post` and `finish` keep the connection alive;
+  // the work they run lands on its strand, in order.
+  void Defer(std::function<void(Deferred)> defer, unsigned version, bool keep_alive, bool head) {
+    auto self = shared_from_this();
+    Deferred d;
+    d.post = [self, version, keep_alive, head](std::function<void()> work) {
+      net::post(self->stream_.get_executor(),
+                [self, work = std::move(work), version, keep_alive, head] {
+                  self->RunDeferred(work, version, keep_alive, head);
+                });
+    };
+    d.finish = [self, version, keep_alive, head](Response res) {
+      net::dispatch(self->stream_.get_executor(),
+                    [self, res = std::move(res), version, keep_alive, head]() mutable {
+                      self->Respond(std::move(res), version, keep_alive, head);
+                    });
+    };
+    try {
+      defer(std::move(d));
+    } catch (const std::exception& e) {
+      RespondInternal(e, version, keep_alive, head);
+    }
+  }
+
+  void RunDeferred(const std::function<void()>& work, unsigned version, bool keep_alive,
+                   bool head) {
+    try {
+      work();
+    } catch (const std::exception& e) {  // e.g. bad_alloc; `finish` was then not called
+      RespondInternal(e, version, keep_alive, head);
+    }
+  }
+
+  void RespondInternal(const std::exception& e, unsigned version, bool keep_alive, bool head) {
+    spdlog::error("http request failed request_id={} what={}", request_id_, e.what());
+    Respond(Response::Json(500, ErrorBody("internal", "internal error")), version, keep_alive,
+            head);
   }
 
   // The held response once what it waited for is done; on failure its body never goes out.
@@ -456,7 +501,8 @@ class Session : public std::enable_shared_from_this<Session> {
   std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
   std::string wire_;  // the response being written
   bool keep_alive_ = true;
-  Response held_;  // while its hold is pending
+  Response held_;          // while its hold is pending
+  bool no_store_ = false;  // of the request being answered
   std::array<char, 1024> drain_{};
   // For the access log line of the request in flight.
   SteadyClock::time_point started_ = SteadyClock::now();

@@ -195,17 +195,41 @@ Result<std::vector<std::string>> CaseService::CreateMany(const Principal& p,
 Result<CaseView> CaseService::Get(const Principal& p, const std::string& id,
                                   const RequestInfo& info, std::shared_ptr<AuditCommit>* audit) {
   HW_RETURN_IF_ERROR(Authorize(p, kReadCase, ""));
-  const bool with_pii = p.Has(domain::perm::kViewPii);
-  const TimeMs now = ctx_.clock.NowMs();
-  CaseView view{{}, with_pii};
+  std::optional<storage::CaseRow> row;
   {
     HW_ASSIGN_OR_RETURN(auto conn, ctx_.db.Acquire());
-    HW_ASSIGN_OR_RETURN(auto row, storage::CaseStore(*conn).Get(id));
-    if (!row || !Authorize(p, kReadCase, row->office_id).ok()) {
-      return Status::NotFound("case not found");
-    }
-    storage::SqlWrappedKeyStore sql_keys(*conn, now);
-    storage::PrefetchedKeyStore keys(sql_keys);
+    HW_ASSIGN_OR_RETURN(row, storage::CaseStore(*conn).Get(id));
+  }
+  return ViewOf(p, std::move(row), info, audit);
+}
+
+void CaseService::GetAsync(std::shared_ptr<const Principal> p, std::string id, RequestInfo info,
+                           const Poster& post, CaseReadDone done) {
+  if (Status st = Authorize(*p, kReadCase, ""); !st.ok()) return done(st, nullptr);
+  fetcher_.Fetch(std::move(id),
+                 [this, p = std::move(p), info = std::move(info), post,
+                  done = std::move(done)](Result<std::optional<storage::CaseRow>> row) mutable {
+                   // On the fetcher's thread: only hand over.
+                   post([this, p = std::move(p), info = std::move(info), done = std::move(done),
+                         row = std::move(row)]() mutable {
+                     if (!row.ok()) return done(row.status(), nullptr);
+                     std::shared_ptr<AuditCommit> audit;
+                     Result<CaseView> view = ViewOf(*p, std::move(row).value(), info, &audit);
+                     done(std::move(view), std::move(audit));
+                   });
+                 });
+}
+
+Result<CaseView> CaseService::ViewOf(const Principal& p, std::optional<storage::CaseRow> row,
+                                     const RequestInfo& info, std::shared_ptr<AuditCommit>* audit) {
+  if (!row || !Authorize(p, kReadCase, row->office_id).ok()) {
+    return Status::NotFound("case not found");
+  }
+  const bool with_pii = p.Has(domain::perm::kViewPii);
+  CaseView view{{}, with_pii};
+  {
+    // The row brought its own data key: nothing else is looked up.
+    storage::PrefetchedKeyStore keys(storage::NoWrappedKeys());
     keys.Add(row->id, row->wrapped_key);
     crypto::RecordCipher cipher(ctx_.keyring, keys);
     HW_ASSIGN_OR_RETURN(view.record, DecodeCase(*row, cipher, with_pii));
@@ -214,7 +238,7 @@ Result<CaseView> CaseService::Get(const Principal& p, const std::string& id,
   // is committed (concurrent reads share a commit).
   if (with_pii) {
     HW_RETURN_IF_ERROR(AppendAuditCommitted(
-        ctx_, p.user_id, info, {"case.read_pii", "case", id, view.record.office_id}, audit));
+        ctx_, p.user_id, info, {"case.read_pii", "case", row->id, row->office_id}, audit));
   }
   return view;
 }

@@ -3,6 +3,8 @@
 // another office's case looks exactly like a missing one.
 #pragma once
 
+#include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -13,6 +15,7 @@
 #include "service/context.h"
 #include "service/page.h"
 #include "service/principal.h"
+#include "storage/case_fetcher.h"
 
 namespace hw::service {
 
@@ -54,9 +57,14 @@ struct CaseHistoryEntry {
   std::string changes_json;
 };
 
+// Runs a piece of work on a thread of the caller's choosing (an HTTP server's I/O threads).
+using Poster = std::function<void(std::function<void()>)>;
+// The outcome of GetAsync: the view, and the read's pending audit commit (null without one).
+using CaseReadDone = std::function<void(Result<CaseView>, std::shared_ptr<AuditCommit>)>;
+
 class CaseService {
  public:
-  explicit CaseService(Context& ctx) : ctx_(ctx) {}
+  explicit CaseService(Context& ctx) : ctx_(ctx), fetcher_(ctx.db) {}
 
   Result<CaseView> Create(const Principal& p, const CaseInput& in, const RequestInfo& info);
   // Registers many cases in one transaction (imports, benchmarks): all or none, each audited.
@@ -68,6 +76,17 @@ class CaseService {
   // until it succeeds (AppendAuditCommitted).
   Result<CaseView> Get(const Principal& p, const std::string& id, const RequestInfo& info,
                        std::shared_ptr<AuditCommit>* audit = nullptr);
+  // Get without holding the calling thread while the store answers, where reads are batched
+  // (reads_batched(): PostgreSQL): the row comes from the store's CaseFetcher together with
+  // the rows of concurrent reads, then `post` runs the rest (scope check, decryption, audit)
+  // and `done`. The same rules and answers as Get; `done` is called exactly once, its data to
+  // be held back until the audit commit succeeds. Where reads are not batched, prefer Get.
+  void GetAsync(std::shared_ptr<const Principal> p, std::string id, RequestInfo info,
+                const Poster& post, CaseReadDone done);
+  bool reads_batched() const { return fetcher_.batches(); }
+  // Returns once every GetAsync so far has had its row (shutdown: before the threads that
+  // `post` hands work to go away).
+  void DrainReads() { fetcher_.Drain(); }
   Result<CaseView> Patch(const Principal& p, const std::string& id, long long version,
                          const CaseInput& in, const RequestInfo& info);
   Result<Page<CaseListItem>> List(const Principal& p, const CaseQuery& q, const RequestInfo& info,
@@ -83,7 +102,11 @@ class CaseService {
                 const RequestInfo& info);
   Status CheckOwner(storage::Connection& conn, const std::string& owner_id,
                     const std::string& office_id);
+  // The rest of a read once its row is in: scope, decryption, audit (Get and GetAsync).
+  Result<CaseView> ViewOf(const Principal& p, std::optional<storage::CaseRow> row,
+                          const RequestInfo& info, std::shared_ptr<AuditCommit>* audit);
   Context& ctx_;
+  storage::CaseFetcher fetcher_;
 };
 
 }  // namespace hw::service

@@ -1,5 +1,6 @@
 #include "storage/case_store.h"
 
+#include <algorithm>
 #include <charconv>
 
 #include "storage/store_util.h"
@@ -106,6 +107,39 @@ Result<std::optional<CaseRow>> CaseStore::Get(const std::string& id) {
       conn_.Query(std::string("SELECT ") + kColsWithKey + " FROM cases WHERE id = $1", {id}));
   if (rows.empty()) return std::optional<CaseRow>();
   return std::optional<CaseRow>(FromRow(rows[0]));
+}
+
+Result<std::vector<CaseRow>> CaseStore::GetMany(const std::vector<std::string>& ids) {
+  std::vector<CaseRow> out;
+  if (ids.empty()) return out;
+  // One parameter whatever the count, so the statement is prepared once: a text[] literal on
+  // PostgreSQL, a JSON array on SQLite, every element quoted and escaped. Case ids are generated
+  // (printable ASCII); anything else names no case and is left out, so that one odd id from a
+  // URL (a NUL, invalid UTF-8) cannot fail the statement of the ids read with it.
+  const bool pg = conn_.backend() == Backend::kPostgres;
+  std::string list(1, pg ? '{' : '[');
+  for (const std::string& id : ids) {
+    if (id.empty() || id.size() > 128 ||
+        !std::all_of(id.begin(), id.end(), [](char ch) { return ch >= 0x20 && ch < 0x7f; })) {
+      continue;
+    }
+    if (list.size() > 1) list.push_back(',');
+    list.push_back('"');
+    for (char ch : id) {
+      if (ch == '"' || ch == '\\') list.push_back('\\');
+      list.push_back(ch);
+    }
+    list.push_back('"');
+  }
+  if (list.size() == 1) return out;
+  list.push_back(pg ? '}' : ']');
+  const char* where = pg ? " FROM cases WHERE id = ANY($1::text[])"
+                         : " FROM cases WHERE id IN (SELECT value FROM json_each($1))";
+  HW_ASSIGN_OR_RETURN(Rows rows,
+                      conn_.Query(std::string("SELECT ") + kColsWithKey + where, {list}));
+  out.reserve(rows.size());
+  for (Row& r : rows) out.push_back(FromRow(r));
+  return out;
 }
 
 Status CaseStore::Update(const CaseRow& c, TimeMs now) {

@@ -29,7 +29,7 @@ struct CaseRow {
   TimeMs created_at = 0;
   TimeMs updated_at = 0;
   std::int64_t version = 1;
-  // Read by Get and List only: the record's wrapped data key (nullopt: none, or shredded).
+  // Read by Get, GetMany and List only: the record's wrapped data key (nullopt: none, or shredded).
   std::optional<std::string> wrapped_key;
 };
 
@@ -58,6 +58,8 @@ class CaseStore {
 
   Status Insert(const CaseRow& row);
   Result<std::optional<CaseRow>> Get(const std::string& id);
+  // The cases of `ids` that exist, in no particular order, in one statement (CaseFetcher).
+  Result<std::vector<CaseRow>> GetMany(const std::vector<std::string>& ids);
   // Version-checked; Conflict (detail current_version) when stale, NotFound when absent.
   Status Update(const CaseRow& row, TimeMs now);
   // Rows of one page plus the cursor of the next (nullopt at the end).

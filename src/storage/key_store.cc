@@ -21,6 +21,28 @@ Status SqlWrappedKeyStore::DeleteWrapped(std::string_view record_id) {
       .status();
 }
 
+namespace {
+
+class NoKeys final : public crypto::WrappedKeyStore {
+ public:
+  Result<std::optional<std::string>> GetWrapped(std::string_view) override {
+    return Status::Internal("data key was not read with its record");
+  }
+  Status PutWrapped(std::string_view, std::string_view) override {
+    return Status::Internal("no key store to write to");
+  }
+  Status DeleteWrapped(std::string_view) override {
+    return Status::Internal("no key store to write to");
+  }
+};
+
+}  // namespace
+
+crypto::WrappedKeyStore& NoWrappedKeys() {
+  static NoKeys none;
+  return none;
+}
+
 Result<std::optional<std::string>> PrefetchedKeyStore::GetWrapped(std::string_view record_id) {
   auto it = known_.find(record_id);
   if (it != known_.end()) return it->second;

@@ -22,6 +22,10 @@ class SqlWrappedKeyStore final : public crypto::WrappedKeyStore {
   TimeMs now_;
 };
 
+// A store with no keys, behind a PrefetchedKeyStore whose keys came with their rows (a read
+// that holds no connection): asking it for anything is an error, never a query.
+crypto::WrappedKeyStore& NoWrappedKeys();
+
 // Wrapped keys already read together with their records (CaseRow::wrapped_key), so that opening
 // them costs no further query; any other record's key comes from `next`. Writes go to `next`
 // and forget what was read.

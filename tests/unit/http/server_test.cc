@@ -268,6 +268,103 @@ TEST(ServerTest, HeldResponsesGoOutOnlyWhenReleased) {
   releases.clear();
 }
 
+// A response made later (a case read waiting for its batched statement): `finish` from another
+// thread sends it, work handed to `post` runs on an I/O thread, a hold on the finished response
+// still applies, and a throw in the deferred work becomes a 500. The connection keeps working.
+TEST(ServerTest, DeferredResponsesGoOutWhenFinished) {
+  std::mutex mu;
+  std::vector<Deferred> pending;
+  std::vector<std::function<void(bool)>> releases;
+  RunningServer server(FastTimeouts(), [&](Request& req) {
+    Response res;
+    res.defer = [&mu, &pending](Deferred d) {
+      std::lock_guard lock(mu);
+      pending.push_back(std::move(d));
+    };
+    if (req.path == "/api/v1/now") return Response::Json(200, R"({"now":true})");
+    return res;
+  });
+  auto wait_for = [&](size_t n) {
+    for (int i = 0; i < 500; ++i) {
+      {
+        std::lock_guard lock(mu);
+        if (pending.size() >= n) return true;
+      }
+      std::this_thread::sleep_for(10ms);
+    }
+    return false;
+  };
+  RawClient c = server.Connect();
+  // 1. finished from another thread
+  ASSERT_TRUE(c.Send(Get("/api/v1/one")));
+  ASSERT_TRUE(wait_for(1));
+  std::thread([&] {
+    std::lock_guard lock(mu);
+    pending[0].finish(Response::Json(200, R"({"n":1})"));
+  }).join();
+  auto one = c.Read();
+  ASSERT_TRUE(one);
+  EXPECT_EQ(one->status, 200);
+  EXPECT_EQ(one->body, R"({"n":1})");
+  ExpectSecurityHeaders(*one);
+
+  // 2. made in posted work, held until released
+  ASSERT_TRUE(c.Send(Get("/api/v1/two")));
+  ASSERT_TRUE(wait_for(2));
+  std::atomic<bool> ran{false};
+  {
+    std::lock_guard lock(mu);
+    Deferred d = pending[1];
+    d.post([d, &ran, &mu, &releases] {
+      ran = true;
+      Response res = Response::Json(200, R"({"n":2})");
+      res.hold = [&mu, &releases](std::function<void(bool)> release) {
+        std::lock_guard lock(mu);
+        releases.push_back(std::move(release));
+      };
+      d.finish(std::move(res));
+    });
+  }
+  for (int i = 0; i < 500; ++i) {
+    {
+      std::lock_guard lock(mu);
+      if (!releases.empty()) break;
+    }
+    std::this_thread::sleep_for(10ms);
+  }
+  EXPECT_TRUE(ran.load());
+  {
+    std::lock_guard lock(mu);
+    ASSERT_EQ(releases.size(), 1u);
+    releases[0](true);
+  }
+  auto two = c.Read();
+  ASSERT_TRUE(two);
+  EXPECT_EQ(two->status, 200);
+  EXPECT_EQ(two->body, R"({"n":2})");
+
+  // 3. posted work that throws
+  ASSERT_TRUE(c.Send(Get("/api/v1/three")));
+  ASSERT_TRUE(wait_for(3));
+  {
+    std::lock_guard lock(mu);
+    pending[2].post([] { throw std::runtime_error("out of memory, say"); });
+  }
+  auto three = c.Read();
+  ASSERT_TRUE(three);
+  EXPECT_EQ(three->status, 500);
+  EXPECT_NE(three->body.find("internal"), std::string::npos);
+
+  // The connection still answers in order.
+  ASSERT_TRUE(c.Send(Get("/api/v1/now")));
+  auto now = c.Read();
+  ASSERT_TRUE(now);
+  EXPECT_EQ(now->body, R"({"now":true})");
+  std::lock_guard lock(mu);
+  pending.clear();
+  releases.clear();
+}
+
 TEST(ServerTest, HttpOneZeroAndHeadAreFramedByTheServer) {
   RunningServer server(FastTimeouts(), [](Request&) { return Response::Json(200, "{\"a\":1}"); });
   RawClient c = server.Connect();
