@@ -4,6 +4,7 @@
 #include <condition_variable>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <thread>
 #include <unordered_map>
 #include <vector>
@@ -34,6 +35,12 @@ struct PendingAudit {
   std::shared_ptr<AuditCommit> commit;
 };
 
+// The chain's last entry as this process's writer committed it.
+struct ChainHead {
+  std::int64_t seq = 0;
+  std::string hash;
+};
+
 struct AuditQueue {
   std::mutex mu;
   std::condition_variable wake;
@@ -41,6 +48,7 @@ struct AuditQueue {
   std::vector<PendingAudit> queue;
   bool writer_running = false;
   bool committing = false;
+  std::optional<ChainHead> head;  // the writer's alone (one writer thread at a time)
 };
 
 // Never destroyed: a writer thread may still be waiting on its queue while the process exits.
@@ -53,13 +61,9 @@ AuditQueue& QueueFor(const storage::Database* db) {
   return *q;
 }
 
-// Appends `count` entries after reading the chain's head once.
-Status AppendBatch(storage::Connection& conn, const PendingAudit* entries, size_t count) {
-  storage::AuditStore store(conn);
-  HW_RETURN_IF_ERROR(store.LockForAppend());
-  HW_ASSIGN_OR_RETURN(auto last, store.Last());
-  std::int64_t seq = last ? last->seq : 0;
-  std::string prev = last ? last->hash : kGenesis;
+// The entries of `count` pending appends, chained on from (seq, prev).
+std::vector<domain::AuditEntry> Chain(const PendingAudit* entries, size_t count, std::int64_t seq,
+                                      std::string prev) {
   std::vector<domain::AuditEntry> chained;
   chained.reserve(count);
   for (size_t i = 0; i < count; ++i) {
@@ -78,7 +82,48 @@ Status AppendBatch(storage::Connection& conn, const PendingAudit* entries, size_
     prev = e.hash;
     chained.push_back(std::move(e));
   }
-  return store.InsertMany(chained);
+  return chained;
+}
+
+// Appends `count` entries after reading the chain's head once; `head` gets the new head.
+Status AppendBatch(storage::Connection& conn, const PendingAudit* entries, size_t count,
+                   ChainHead* head = nullptr) {
+  storage::AuditStore store(conn);
+  HW_RETURN_IF_ERROR(store.LockForAppend());
+  HW_ASSIGN_OR_RETURN(auto last, store.Last());
+  std::vector<domain::AuditEntry> chained =
+      Chain(entries, count, last ? last->seq : 0, last ? last->hash : kGenesis);
+  HW_RETURN_IF_ERROR(store.InsertMany(chained));
+  if (head && !chained.empty()) *head = {chained.back().seq, chained.back().hash};
+  return Status::Ok();
+}
+
+// Commits one batch of the writer. On PostgreSQL, while the head this writer last committed is
+// still the chain's head, that is one statement (AppendAtKnownHead) instead of a transaction of
+// five (begin, lock, read the head, insert, commit); when another appender moved the head on,
+// the statement is refused (Conflict) and the batch goes the long way, which reads the head.
+Status CommitBatch(AuditQueue& q, std::vector<PendingAudit>& batch) {
+  const Context& ctx = *batch.front().ctx;
+  if (ctx.db.backend() == storage::Backend::kPostgres && q.head) {
+    std::vector<domain::AuditEntry> chained =
+        Chain(batch.data(), batch.size(), q.head->seq, q.head->hash);
+    Status st = [&]() -> Status {
+      HW_ASSIGN_OR_RETURN(auto conn, ctx.db.Acquire());
+      return storage::AuditStore(*conn).AppendAtKnownHead(chained);
+    }();
+    q.head.reset();
+    if (st.ok()) {
+      q.head = ChainHead{chained.back().seq, chained.back().hash};
+      return st;
+    }
+    if (st.code() != StatusCode::kConflict) return st;
+  }
+  ChainHead head;
+  Status st = ctx.db.InTransaction([&](storage::Connection& conn) -> Status {
+    return AppendBatch(conn, batch.data(), batch.size(), &head);
+  });
+  if (st.ok()) q.head = head;
+  return st;
 }
 
 constexpr auto kWriterIdle = std::chrono::milliseconds(200);
@@ -96,9 +141,7 @@ void WriterLoop(AuditQueue* q) {
     batch.swap(q->queue);
     q->committing = true;
     lock.unlock();
-    Status st = batch.front().ctx->db.InTransaction([&](storage::Connection& conn) -> Status {
-      return AppendBatch(conn, batch.data(), batch.size());
-    });
+    Status st = CommitBatch(*q, batch);
     for (PendingAudit& p : batch) p.commit->Complete(st);
     lock.lock();
     q->committing = false;

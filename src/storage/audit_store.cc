@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <initializer_list>
 
+#include "storage/store_util.h"
+
 namespace hw::storage {
 namespace {
 
@@ -68,6 +70,40 @@ Status AuditStore::InsertMany(const std::vector<domain::AuditEntry>& entries) {
     HW_RETURN_IF_ERROR(conn_.Execute(sql, params).status());
   }
   return Status::Ok();
+}
+
+Status AuditStore::AppendAtKnownHead(const std::vector<domain::AuditEntry>& entries) {
+  if (conn_.backend() != Backend::kPostgres) {
+    return Status::Internal("AppendAtKnownHead is for PostgreSQL");
+  }
+  if (entries.empty()) return Status::Ok();
+  // Column-wise arrays: one statement, prepared once, for any number of entries.
+  std::vector<std::vector<std::string>> cols(8);
+  std::string seqs = "{", times = "{";
+  for (const domain::AuditEntry& e : entries) {
+    if (seqs.size() > 1) seqs += ',';
+    seqs += std::to_string(e.seq);
+    if (times.size() > 1) times += ',';
+    times += std::to_string(e.time);
+    size_t c = 0;
+    for (const std::string* v : {&e.actor, &e.action, &e.entity, &e.entity_id, &e.office_id,
+                                 &e.request_id, &e.prev_hash, &e.hash}) {
+      cols[c++].push_back(*v);
+    }
+  }
+  seqs += "}";
+  times += "}";
+  std::vector<Value> params{seqs, times};
+  for (const auto& c : cols) params.emplace_back(PgTextArray(c));
+  // The lock comes from the one-row subquery, evaluated before the first row is inserted; it is
+  // held until this statement's own transaction commits.
+  return conn_
+      .Execute(std::string("INSERT INTO audit_log (") + kCols +
+                   ") SELECT u.* FROM (SELECT pg_advisory_xact_lock(7243)) AS lock, "
+                   "unnest($1::bigint[], $2::bigint[], $3::text[], $4::text[], $5::text[], "
+                   "$6::text[], $7::text[], $8::text[], $9::text[], $10::text[]) AS u",
+               params)
+      .status();
 }
 
 Result<std::vector<domain::AuditEntry>> AuditStore::ListNewestFirst(const std::string& office_id,

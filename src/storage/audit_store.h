@@ -22,6 +22,11 @@ class AuditStore {
   // Many entries in as few statements as possible (one per kInsertChunk): one round trip each.
   Status InsertMany(const std::vector<domain::AuditEntry>& entries);
   static constexpr size_t kInsertChunk = 32;
+  // PostgreSQL only, outside a transaction: appends entries that continue a head the caller
+  // already knows (it appended it), in one statement that first takes the append lock, so a
+  // transaction that locked and read the head before cannot be overtaken. Conflict when the
+  // head has moved on (another appender): read it again under the lock (LockForAppend, Last).
+  Status AppendAtKnownHead(const std::vector<domain::AuditEntry>& entries);
   // Newest first, seq < before (0 = from the newest); office_id "" = every office.
   Result<std::vector<domain::AuditEntry>> ListNewestFirst(const std::string& office_id,
                                                           std::int64_t before, int limit);

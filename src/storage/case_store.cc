@@ -113,26 +113,24 @@ Result<std::vector<CaseRow>> CaseStore::GetMany(const std::vector<std::string>& 
   std::vector<CaseRow> out;
   if (ids.empty()) return out;
   // One parameter whatever the count, so the statement is prepared once: a text[] literal on
-  // PostgreSQL, a JSON array on SQLite, every element quoted and escaped. Case ids are generated
-  // (printable ASCII); anything else names no case and is left out, so that one odd id from a
-  // URL (a NUL, invalid UTF-8) cannot fail the statement of the ids read with it.
-  const bool pg = conn_.backend() == Backend::kPostgres;
-  std::string list(1, pg ? '{' : '[');
+  // PostgreSQL, a JSON array on SQLite. Case ids are generated (printable ASCII); anything else
+  // names no case and is left out, so that one odd id from a URL (a NUL, invalid UTF-8) cannot
+  // fail the statement of the ids read with it.
+  std::vector<std::string> valid;
+  valid.reserve(ids.size());
   for (const std::string& id : ids) {
-    if (id.empty() || id.size() > 128 ||
-        !std::all_of(id.begin(), id.end(), [](char ch) { return ch >= 0x20 && ch < 0x7f; })) {
-      continue;
+    if (!id.empty() && id.size() <= 128 &&
+        std::all_of(id.begin(), id.end(), [](char ch) { return ch >= 0x20 && ch < 0x7f; })) {
+      valid.push_back(id);
     }
-    if (list.size() > 1) list.push_back(',');
-    list.push_back('"');
-    for (char ch : id) {
-      if (ch == '"' || ch == '\\') list.push_back('\\');
-      list.push_back(ch);
-    }
-    list.push_back('"');
   }
-  if (list.size() == 1) return out;
-  list.push_back(pg ? '}' : ']');
+  if (valid.empty()) return out;
+  const bool pg = conn_.backend() == Backend::kPostgres;
+  std::string list = PgTextArray(valid);
+  if (!pg) {  // for printable ASCII the same quoting is a JSON array: {"a","b"} -> ["a","b"]
+    list.front() = '[';
+    list.back() = ']';
+  }
   const char* where = pg ? " FROM cases WHERE id = ANY($1::text[])"
                          : " FROM cases WHERE id IN (SELECT value FROM json_each($1))";
   HW_ASSIGN_OR_RETURN(Rows rows,

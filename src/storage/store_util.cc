@@ -21,4 +21,19 @@ Status StaleOrMissing(Connection& conn, const char* table, const std::string& id
       .WithDetail("current_version", rows[0].Int(0));
 }
 
+std::string PgTextArray(const std::vector<std::string>& values) {
+  std::string out = "{";
+  for (const std::string& v : values) {
+    if (out.size() > 1) out.push_back(',');
+    out.push_back('"');
+    for (char ch : v) {
+      if (ch == '"' || ch == '\\') out.push_back('\\');
+      out.push_back(ch);
+    }
+    out.push_back('"');
+  }
+  out.push_back('}');
+  return out;
+}
+
 }  // namespace hw::storage

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "common/result.h"
 #include "storage/db.h"
@@ -13,6 +14,11 @@ namespace hw::storage {
 Value TextOrNull(const std::string& s);
 // Empty bytes (no ciphertext) are stored as NULL, others as a BLOB / BYTEA.
 Value BlobOrNull(const std::string& bytes);
+
+// A PostgreSQL text[] literal ({"a","b\\"c"}): every element quoted, '"' and '\\' escaped, so
+// any text (but NUL, which PostgreSQL text cannot hold) comes back as it went in. One array
+// parameter instead of one per value keeps a statement the same, and prepared once, for any count.
+std::string PgTextArray(const std::vector<std::string>& values);
 
 // After "UPDATE `table` ... WHERE id = `id` AND version = ..." changed nothing: NotFound
 // ("<what> not found") when the row is gone, else Conflict ("the <what> was changed by someone

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
+#include <future>
 #include <string>
 #include <vector>
 
@@ -183,6 +185,66 @@ TEST_P(AuditStoreTest, TruncateIsRefusedOnPostgres) {
   auto conn = Conn();
   EXPECT_EQ(conn->ExecScript("TRUNCATE audit_log").code(), StatusCode::kPermissionDenied);
   EXPECT_EQ(CountRows(), 2);
+}
+
+// The audit writer's one-statement append on PostgreSQL (service/audit_log: CommitBatch).
+TEST_P(AuditStoreTest, AppendAtKnownHeadAppendsOrRefusesAsAWhole) {
+  auto conn = Conn();
+  AuditStore store(*conn);
+  if (GetParam() != Backend::kPostgres) {
+    EXPECT_EQ(store.AppendAtKnownHead({Entry(1, "A")}).code(), StatusCode::kInternal);
+    return;
+  }
+  Fill(2);
+  domain::AuditEntry odd = Entry(3, "A");
+  odd.actor = "quote \" and back\\slash, {braces}";  // round-trips through the text[] literal
+  odd.entity_id = "";
+  ASSERT_TRUE(store.AppendAtKnownHead({odd, Entry(4, "B"), Entry(5, "A")}).ok());
+  auto last = store.Last();
+  ASSERT_TRUE(last.ok() && last->has_value());
+  EXPECT_EQ((*last)->seq, 5);
+  auto all = store.ScanFrom(2, 10);
+  ASSERT_TRUE(all.ok());
+  ASSERT_EQ(all->size(), 3u);
+  EXPECT_EQ((*all)[0].actor, odd.actor);
+  EXPECT_EQ((*all)[0].entity_id, "");
+  EXPECT_EQ((*all)[0].hash, "hash-3");
+  EXPECT_EQ((*all)[2].time, 1005);
+  // A head that moved on: refused, and none of the batch lands.
+  Status stale = store.AppendAtKnownHead({Entry(6, "A"), Entry(5, "A")});
+  EXPECT_EQ(stale.code(), StatusCode::kConflict) << stale.ToString();
+  EXPECT_EQ(CountRows(), 5);
+}
+
+// An appender that locked and read the head inside its transaction is never overtaken: the
+// one-statement append waits for the lock, then finds the head moved on.
+TEST_P(AuditStoreTest, AppendAtKnownHeadWaitsForALockedAppender) {
+  if (GetParam() != Backend::kPostgres) GTEST_SKIP() << "PostgreSQL only";
+  Fill(2);
+  std::promise<void> locked;
+  std::promise<void> go_on;
+  auto in_transaction = std::async(std::launch::async, [&] {
+    return db_->InTransaction([&](Connection& c) -> Status {
+      AuditStore store(c);
+      HW_RETURN_IF_ERROR(store.LockForAppend());
+      HW_ASSIGN_OR_RETURN(auto last, store.Last());
+      HW_RETURN_IF_ERROR(store.Insert(Entry(last ? last->seq + 1 : 1, "A")));
+      locked.set_value();
+      go_on.get_future().wait();
+      return Status::Ok();
+    });
+  });
+  locked.get_future().wait();
+  auto writer = std::async(std::launch::async, [&] {
+    auto conn = Conn();
+    return AuditStore(*conn).AppendAtKnownHead({Entry(3, "B")});
+  });
+  EXPECT_EQ(writer.wait_for(std::chrono::milliseconds(300)), std::future_status::timeout);
+  go_on.set_value();
+  Status tx = in_transaction.get();
+  EXPECT_TRUE(tx.ok()) << tx.ToString();  // the transaction's append went through
+  EXPECT_EQ(writer.get().code(), StatusCode::kConflict);
+  EXPECT_EQ(CountRows(), 3);
 }
 
 HW_INSTANTIATE_BACKENDS(AuditStoreTest);
