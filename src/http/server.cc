@@ -358,7 +358,10 @@ class Session : public std::enable_shared_from_this<Session> {
   }
 
   void Respond(Response res, unsigned version, bool keep_alive, bool head) {
-    if (res.defer) return Defer(std::move(res.defer), version, keep_alive, head);
+    if (res.defer) {
+      auto defer = std::move(res.defer);  // `res` itself is not used further
+      return Defer(defer, version, keep_alive, head);
+    }
     ApplySecurityHeaders(res, no_store_);
     if (res.hold) {
       // Nothing is read from this connection meanwhile: the next request waits its turn.
@@ -377,7 +380,8 @@ class Session : public std::enable_shared_from_this<Session> {
 
   // A response made later (Response::defer). `post` and `finish` keep the connection alive;
   // the work they run lands on its strand, in order.
-  void Defer(std::function<void(Deferred)> defer, unsigned version, bool keep_alive, bool head) {
+  void Defer(const std::function<void(Deferred)>& defer, unsigned version, bool keep_alive,
+             bool head) {
     auto self = shared_from_this();
     Deferred d;
     d.post = [self, version, keep_alive, head](std::function<void()> work) {

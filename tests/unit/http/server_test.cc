@@ -319,7 +319,7 @@ TEST(ServerTest, DeferredResponsesGoOutWhenFinished) {
       ran = true;
       Response res = Response::Json(200, R"({"n":2})");
       res.hold = [&mu, &releases](std::function<void(bool)> release) {
-        std::lock_guard lock(mu);
+        std::lock_guard inner(mu);
         releases.push_back(std::move(release));
       };
       d.finish(std::move(res));
