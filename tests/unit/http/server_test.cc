@@ -8,6 +8,7 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <random>
@@ -216,6 +217,18 @@ TEST(ServerTest, NoContentHasNoBodyOrType) {
   EXPECT_EQ(next->status, 200);
 }
 
+// Polls `ready` under `mu` every 10 ms for up to 5 s: true once it holds.
+bool WaitUntil(std::mutex& mu, const std::function<bool()>& ready) {
+  for (int i = 0; i < 500; ++i) {
+    {
+      std::lock_guard lock(mu);
+      if (ready()) return true;
+    }
+    std::this_thread::sleep_for(10ms);
+  }
+  return false;
+}
+
 // A response held until something completes (a read's audit entry): sent once released with
 // true, replaced by a 503 when released with false; the connection keeps working either way.
 TEST(ServerTest, HeldResponsesGoOutOnlyWhenReleased) {
@@ -230,14 +243,7 @@ TEST(ServerTest, HeldResponsesGoOutOnlyWhenReleased) {
     return res;
   });
   auto wait_for_holds = [&](size_t n) {
-    for (int i = 0; i < 500; ++i) {
-      {
-        std::lock_guard lock(mu);
-        if (releases.size() >= n) return true;
-      }
-      std::this_thread::sleep_for(10ms);
-    }
-    return false;
+    return WaitUntil(mu, [&] { return releases.size() >= n; });
   };
   RawClient c = server.Connect();
   ASSERT_TRUE(c.Send(Get("/api/v1/one")));
@@ -284,16 +290,7 @@ TEST(ServerTest, DeferredResponsesGoOutWhenFinished) {
     if (req.path == "/api/v1/now") return Response::Json(200, R"({"now":true})");
     return res;
   });
-  auto wait_for = [&](size_t n) {
-    for (int i = 0; i < 500; ++i) {
-      {
-        std::lock_guard lock(mu);
-        if (pending.size() >= n) return true;
-      }
-      std::this_thread::sleep_for(10ms);
-    }
-    return false;
-  };
+  auto wait_for = [&](size_t n) { return WaitUntil(mu, [&] { return pending.size() >= n; }); };
   RawClient c = server.Connect();
   // 1. finished from another thread
   ASSERT_TRUE(c.Send(Get("/api/v1/one")));
@@ -325,13 +322,7 @@ TEST(ServerTest, DeferredResponsesGoOutWhenFinished) {
       d.finish(std::move(res));
     });
   }
-  for (int i = 0; i < 500; ++i) {
-    {
-      std::lock_guard lock(mu);
-      if (!releases.empty()) break;
-    }
-    std::this_thread::sleep_for(10ms);
-  }
+  WaitUntil(mu, [&] { return !releases.empty(); });
   EXPECT_TRUE(ran.load());
   {
     std::lock_guard lock(mu);
