@@ -146,6 +146,40 @@ TEST_P(DbTest, ValuesRoundTripWithTheirTypes) {
   EXPECT_EQ(b.OptText(3), std::nullopt);
 }
 
+// PostgreSQL results come in binary when every column's type allows (integers, booleans, text,
+// bytea, json) and in text otherwise; Row reads both the same way.
+TEST_P(DbTest, PostgresResultsReadTheSameInBinaryAndText) {
+  if (GetParam() != Backend::kPostgres) GTEST_SKIP() << "PostgreSQL result formats";
+  auto conn = Conn();
+  auto binary = conn->Query(
+      "SELECT CAST(-5 AS SMALLINT), CAST(-70000 AS INTEGER), CAST(-9000000000 AS BIGINT), TRUE, "
+      "FALSE, '', CAST('{\"a\": \"\u00e9\"}' AS JSON), CAST(NULL AS BIGINT), "
+      "CAST('\\x00ff10' AS BYTEA), CAST(32767 AS SMALLINT)");
+  ASSERT_TRUE(binary.ok()) << binary.status().ToString();
+  // NUMERIC has no binary reader: the whole statement is read in text.
+  auto text = conn->Query(
+      "SELECT CAST(-5 AS SMALLINT), CAST(-70000 AS INTEGER), CAST(-9000000000 AS BIGINT), TRUE, "
+      "FALSE, '', CAST('{\"a\": \"\u00e9\"}' AS JSON), CAST(NULL AS BIGINT), "
+      "CAST('\\x00ff10' AS BYTEA), CAST(32767 AS SMALLINT), CAST(1.5 AS NUMERIC)");
+  ASSERT_TRUE(text.ok()) << text.status().ToString();
+  for (const Rows* rows : {&*binary, &*text}) {
+    ASSERT_EQ(rows->size(), 1u);
+    const Row& r = (*rows)[0];
+    EXPECT_EQ(r.Int(0), -5);
+    EXPECT_EQ(r.Int(1), -70000);
+    EXPECT_EQ(r.Int(2), -9000000000);
+    EXPECT_EQ(r.Text(3), "t");
+    EXPECT_EQ(r.Text(4), "f");
+    EXPECT_FALSE(r.IsNull(5));
+    EXPECT_EQ(r.Text(5), "");
+    EXPECT_EQ(r.Text(6), "{\"a\": \"\u00e9\"}");
+    EXPECT_TRUE(r.IsNull(7));
+    EXPECT_EQ(r.Text(8), std::string("\x00\xff\x10", 3));
+    EXPECT_EQ(r.Int(9), 32767);
+  }
+  EXPECT_EQ((*text)[0].Text(10), "1.5");
+}
+
 TEST_P(DbTest, BlobsWithEveryByteValueRoundTrip) {
   std::string bytes;
   for (int i = 0; i < 256; ++i) bytes.push_back(static_cast<char>(i));
