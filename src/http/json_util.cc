@@ -1,6 +1,9 @@
 #include "http/json_util.h"
 
+#include <algorithm>
 #include <boost/json.hpp>
+#include <cstdint>
+#include <cstring>
 
 namespace hw::http {
 
@@ -165,22 +168,50 @@ std::string ListBody(std::string_view items_json, const std::optional<std::strin
   return out;
 }
 
+namespace {
+
+// True when one of the 8 bytes of `w` is below 0x20, a quote or a backslash: a word-at-a-time
+// test (each term is non-zero exactly when some byte matches), so that runs of ordinary text
+// are skipped 8 bytes per step.
+bool NeedsEscape(std::uint64_t w) {
+  constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
+  constexpr std::uint64_t kHigh = 0x8080808080808080ULL;
+  auto zero_byte = [](std::uint64_t v) { return (v - kOnes) & ~v & kHigh; };
+  const std::uint64_t control = (w - 0x20 * kOnes) & ~w & kHigh;
+  return (control | zero_byte(w ^ ('"' * kOnes)) | zero_byte(w ^ ('\\' * kOnes))) != 0;
+}
+
+}  // namespace
+
 void AppendJsonString(std::string& out, std::string_view s) {
   static constexpr char kHex[] = "0123456789abcdef";
+  out.reserve(out.size() + s.size() + 2);
   out.push_back('"');
   size_t plain = 0;  // start of the run of characters that need no escape
-  for (size_t i = 0; i < s.size(); ++i) {
-    auto c = static_cast<unsigned char>(s[i]);
-    if (c != '"' && c != '\\' && c >= 0x20) continue;
-    out.append(s.data() + plain, i - plain);
-    plain = i + 1;
-    if (c == '"' || c == '\\') {
-      out.push_back('\\');
-      out.push_back(static_cast<char>(c));
-    } else {
-      out.append("\\u00");
-      out.push_back(kHex[c >> 4]);
-      out.push_back(kHex[c & 0xf]);
+  size_t i = 0;
+  while (i < s.size()) {
+    if (s.size() - i >= 8) {
+      std::uint64_t w = 0;
+      std::memcpy(&w, s.data() + i, 8);
+      if (!NeedsEscape(w)) {
+        i += 8;
+        continue;
+      }
+    }
+    const size_t end = std::min(s.size(), i + 8);
+    for (; i < end; ++i) {
+      auto c = static_cast<unsigned char>(s[i]);
+      if (c != '"' && c != '\\' && c >= 0x20) continue;
+      out.append(s.data() + plain, i - plain);
+      plain = i + 1;
+      if (c == '"' || c == '\\') {
+        out.push_back('\\');
+        out.push_back(static_cast<char>(c));
+      } else {
+        out.append("\\u00");
+        out.push_back(kHex[c >> 4]);
+        out.push_back(kHex[c & 0xf]);
+      }
     }
   }
   out.append(s.data() + plain, s.size() - plain);

@@ -23,6 +23,20 @@ constexpr const char* kListColsWithKey =
     "id, office_id, number, status, trafficking_status, owner_id, gender, birth_year, citizenship, "
     "exploitation, referral_date, '', pii, created_at, updated_at, version, wrapped_key";
 
+// "a, b, ''" -> "c.a, c.b, ''": a column list for a statement that joins cases to itself.
+std::string Qualified(std::string_view cols, std::string_view prefix) {
+  std::string out;
+  while (!cols.empty()) {
+    const size_t comma = cols.find(", ");
+    std::string_view col = cols.substr(0, comma);
+    if (!out.empty()) out += ", ";
+    if (col.front() != '\'') out += prefix;
+    out += col;
+    cols = comma == std::string_view::npos ? std::string_view() : cols.substr(comma + 2);
+  }
+  return out;
+}
+
 CaseRow FromRow(Row& r) {
   CaseRow c;
   c.id = r.TakeText(0);
@@ -189,11 +203,21 @@ Result<std::pair<std::vector<CaseRow>, std::optional<std::string>>> CaseStore::L
   // The page's ids first, from an index alone where the filters allow (0007_case_list_index),
   // then only those rows.
   const char* order = f.sort_by_number ? " ORDER BY number" : " ORDER BY created_at DESC, id DESC";
-  // SQLite: by rowid, which every index entry carries (by id would seek the id index first).
-  const char* key = conn_.backend() == Backend::kSqlite ? "rowid" : "id";
-  std::string sql = std::string("SELECT ") + (f.without_attrs ? kListColsWithKey : kColsWithKey) +
-                    " FROM cases WHERE " + key + " IN (SELECT " + key + " FROM cases WHERE 1=1" +
-                    w.sql() + order + " LIMIT " + std::to_string(f.limit + 1) + ")" + order;
+  const char* cols = f.without_attrs ? kListColsWithKey : kColsWithKey;
+  const std::string limit = " LIMIT " + std::to_string(f.limit + 1);
+  std::string sql;
+  if (conn_.backend() == Backend::kSqlite) {
+    // By rowid, which every index entry carries (by id would seek the id index first).
+    sql = std::string("SELECT ") + cols + " FROM cases WHERE rowid IN (SELECT rowid FROM cases " +
+          "WHERE 1=1" + w.sql() + order + limit + ")" + order;
+  } else {
+    // A join in page order: PostgreSQL reads each row as the page's ids come, already in order,
+    // with no de-duplication of the ids (IN) and no sort of whole rows after.
+    sql = "SELECT " + Qualified(cols, "c.") + " FROM (SELECT id, " +
+          (f.sort_by_number ? "number" : "created_at") + " FROM cases WHERE 1=1" + w.sql() + order +
+          limit + ") AS p JOIN cases AS c ON c.id = p.id" +
+          (f.sort_by_number ? " ORDER BY p.number" : " ORDER BY p.created_at DESC, p.id DESC");
+  }
   HW_ASSIGN_OR_RETURN(Rows rows, conn_.Query(sql, w.params()));
   std::vector<CaseRow> out;
   std::optional<std::string> next;

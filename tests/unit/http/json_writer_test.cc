@@ -8,6 +8,8 @@
 #include <climits>
 #include <string>
 
+#include "http/json_util.h"
+
 namespace hw::http {
 namespace {
 
@@ -45,6 +47,49 @@ TEST(JsonWriterTest, StringsAreEscapedAndParseBackUnchanged) {
   JsonWriter(out).BeginObject().Key("v").String(tricky).EndObject();
   EXPECT_EQ(out.find('\n'), std::string::npos);  // control characters never go out raw
   EXPECT_EQ(json::parse(out).at("v").as_string(), tricky);
+}
+
+// Strings are scanned 8 bytes at a time: every byte value, at every offset of a word and in
+// strings of every length around a word's, is escaped exactly as the byte-at-a-time rule does.
+TEST(JsonWriterTest, EveryByteIsEscapedWhereverItFallsInAWord) {
+  auto reference = [](const std::string& s) {
+    static constexpr char kHex[] = "0123456789abcdef";
+    std::string r = "\"";
+    for (char ch : s) {
+      auto c = static_cast<unsigned char>(ch);
+      if (c == '"' || c == '\\') {
+        r += '\\';
+        r += ch;
+      } else if (c < 0x20) {
+        r += "\\u00";
+        r += kHex[c >> 4];
+        r += kHex[c & 0xf];
+      } else {
+        r += ch;
+      }
+    }
+    return r + "\"";
+  };
+  int checked = 0;
+  for (int len = 1; len <= 19; ++len) {
+    for (int at = 0; at < len; ++at) {
+      for (int byte = 0; byte < 256; ++byte) {
+        std::string s(static_cast<size_t>(len), 'a');
+        if (len > 3) s[0] = static_cast<char>(0xc3);  // bytes >= 0x80 around it (UTF-8 lead)
+        s[static_cast<size_t>(at)] = static_cast<char>(byte);
+        std::string out;
+        AppendJsonString(out, s);
+        ASSERT_EQ(out, reference(s)) << "length " << len << ", byte " << byte << " at " << at;
+        ++checked;
+      }
+    }
+  }
+  EXPECT_EQ(checked, 190 * 256);
+  std::string all;
+  for (int b = 0; b < 256; ++b) all.push_back(static_cast<char>(b));
+  std::string out;
+  AppendJsonString(out, all + all);
+  EXPECT_EQ(out, reference(all + all));
 }
 
 TEST(JsonWriterTest, IntegersAtTheirLimitsAndEmptyStringsOrNull) {
