@@ -49,6 +49,7 @@ struct AuditQueue {
   bool writer_running = false;
   bool committing = false;
   std::optional<ChainHead> head;  // the writer's alone (one writer thread at a time)
+  std::chrono::steady_clock::time_point next_batch;  // the writer's too: kBatchSpacing
 };
 
 // Never destroyed: a writer thread may still be waiting on its queue while the process exits.
@@ -127,9 +128,15 @@ Status CommitBatch(AuditQueue& q, std::vector<PendingAudit>& batch) {
 }
 
 constexpr auto kWriterIdle = std::chrono::milliseconds(200);
+// Under load, batches start at least this far apart so that each statement carries more
+// entries: at ~2,000 audited list reads/s on PostgreSQL a batch held 1.9 entries, and 7 with
+// this spacing (docs/benchmarks.md). A read after a quiet spell is not delayed: its batch is
+// due at once. The longest added wait is this spacing.
+constexpr auto kBatchSpacing = std::chrono::milliseconds(1);
 
-// One writer per store: commits everything queued in one transaction, then the next batch,
-// for as long as entries keep coming; ends after kWriterIdle without any.
+// One writer per store: commits everything queued in one transaction, then the next batch
+// (kBatchSpacing after the last one began), for as long as entries keep coming; ends after
+// kWriterIdle without any.
 void WriterLoop(AuditQueue* q) {
   std::unique_lock lock(q->mu);
   for (;;) {
@@ -137,6 +144,12 @@ void WriterLoop(AuditQueue* q) {
       q->writer_running = false;
       return;
     }
+    if (std::chrono::steady_clock::now() < q->next_batch) {
+      lock.unlock();
+      std::this_thread::sleep_until(q->next_batch);
+      lock.lock();
+    }
+    q->next_batch = std::chrono::steady_clock::now() + kBatchSpacing;
     std::vector<PendingAudit> batch;
     batch.swap(q->queue);
     q->committing = true;
