@@ -6,7 +6,8 @@
 // be decrypted by anyone. Caveat for the storage layer: a backup that holds both the ciphertext
 // and the wrapped key still opens with the master key, so shredding reaches old backups only if
 // wrapped keys are kept where backups are short-lived (e.g. a separate key table or file with its
-// own, short backup retention).
+// own, short backup retention). Cases' rows also carry a database-kept copy of their wrapped key
+// (storage migration 0010), so for cases only the master key's own retention does that.
 //
 // Transactions: RecordCipher performs no transaction of its own. A caller that seals fields and
 // writes the row must do both through the same transaction as the store's PutWrapped (e.g. a
