@@ -30,17 +30,7 @@ class CaseFetcherTest : public StorageTest {
   }
 
   std::string Insert(Connection& conn, int n) {
-    CaseRow c;
-    c.id = NewId();
-    c.office_id = office_;
-    c.number = "FET-T01-2026-" + std::to_string(10000 + n);
-    c.status = "Active";
-    c.citizenship = ",VN,";
-    c.exploitation = ",ForcedLabour,";
-    c.attrs = "{\"n\":" + std::to_string(n) + "}";
-    c.pii = std::string("sealed\0bytes", 12) + std::to_string(n);
-    c.created_at = 1000 + n;
-    c.updated_at = 1000 + n;
+    CaseRow c = SampleCase(office_, "FET-T01", n);
     Status st = CaseStore(conn).Insert(c);
     if (!st.ok()) throw std::runtime_error(st.ToString());
     return c.id;

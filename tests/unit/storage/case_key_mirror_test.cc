@@ -25,20 +25,6 @@ class CaseKeyMirrorTest : public StorageTest {
     office_ = SeedOffice(*conn, "KEY-T01").id;
   }
 
-  static CaseRow NewCase(const std::string& office_id, int n) {
-    CaseRow c;
-    c.id = NewId();
-    c.office_id = office_id;
-    c.number = "KEY-T01-2026-" + std::to_string(10000 + n);
-    c.status = "Active";
-    c.citizenship = ",VN,";
-    c.attrs = "{}";
-    c.pii = "sealed";
-    c.created_at = 1000 + n;
-    c.updated_at = 1000 + n;
-    return c;
-  }
-
   static void Check(const Status& st) {
     if (!st.ok()) throw std::runtime_error(st.ToString());
   }
@@ -76,7 +62,7 @@ const std::string kKey = std::string("wrapped\0key\xff", 12);
 
 TEST_P(CaseKeyMirrorTest, AKeyWrittenBeforeItsCaseIsReadWithIt) {
   auto conn = Conn();
-  CaseRow c = NewCase(office_, 1);
+  CaseRow c = SampleCase(office_, "KEY-T01", 1);
   Check(SqlWrappedKeyStore(*conn, 1000).PutWrapped(c.id, kKey));
   Check(CaseStore(*conn).Insert(c));
   EXPECT_EQ(KeyAsRead(*conn, c.id), kKey);
@@ -84,7 +70,7 @@ TEST_P(CaseKeyMirrorTest, AKeyWrittenBeforeItsCaseIsReadWithIt) {
 
 TEST_P(CaseKeyMirrorTest, AKeyWrittenAfterItsCaseIsReadWithIt) {
   auto conn = Conn();
-  CaseRow c = NewCase(office_, 2);
+  CaseRow c = SampleCase(office_, "KEY-T01", 2);
   Check(CaseStore(*conn).Insert(c));
   EXPECT_EQ(KeyAsRead(*conn, c.id), std::nullopt);
   Check(SqlWrappedKeyStore(*conn, 1000).PutWrapped(c.id, kKey));
@@ -92,8 +78,8 @@ TEST_P(CaseKeyMirrorTest, AKeyWrittenAfterItsCaseIsReadWithIt) {
 }
 
 TEST_P(CaseKeyMirrorTest, ShreddingClearsTheCopyInTheSameTransaction) {
-  CaseRow c = NewCase(office_, 3);
-  CaseRow other = NewCase(office_, 4);
+  CaseRow c = SampleCase(office_, "KEY-T01", 3);
+  CaseRow other = SampleCase(office_, "KEY-T01", 4);
   {
     auto conn = Conn();
     SqlWrappedKeyStore keys(*conn, 1000);
@@ -118,7 +104,7 @@ TEST_P(CaseKeyMirrorTest, ShreddingClearsTheCopyInTheSameTransaction) {
 }
 
 TEST_P(CaseKeyMirrorTest, AShredThatRollsBackKeepsTheKey) {
-  CaseRow c = NewCase(office_, 5);
+  CaseRow c = SampleCase(office_, "KEY-T01", 5);
   {
     auto conn = Conn();
     Check(SqlWrappedKeyStore(*conn, 1000).PutWrapped(c.id, kKey));
@@ -135,7 +121,7 @@ TEST_P(CaseKeyMirrorTest, AShredThatRollsBackKeepsTheKey) {
 
 TEST_P(CaseKeyMirrorTest, AReplacedKeyReplacesTheCopy) {
   auto conn = Conn();
-  CaseRow c = NewCase(office_, 6);
+  CaseRow c = SampleCase(office_, "KEY-T01", 6);
   Check(SqlWrappedKeyStore(*conn, 1000).PutWrapped(c.id, kKey));
   Check(CaseStore(*conn).Insert(c));
   ASSERT_TRUE(conn->Execute("UPDATE data_keys SET wrapped = $1 WHERE record_id = $2",
@@ -146,7 +132,7 @@ TEST_P(CaseKeyMirrorTest, AReplacedKeyReplacesTheCopy) {
 
 TEST_P(CaseKeyMirrorTest, UpdatingACaseKeepsItsKey) {
   auto conn = Conn();
-  CaseRow c = NewCase(office_, 7);
+  CaseRow c = SampleCase(office_, "KEY-T01", 7);
   Check(SqlWrappedKeyStore(*conn, 1000).PutWrapped(c.id, kKey));
   Check(CaseStore(*conn).Insert(c));
   c.status = "FollowUp";
@@ -156,8 +142,8 @@ TEST_P(CaseKeyMirrorTest, UpdatingACaseKeepsItsKey) {
 
 TEST_P(CaseKeyMirrorTest, TheCopyCannotBeSetToAnythingButTheKey) {
   auto conn = Conn();
-  CaseRow with_key = NewCase(office_, 8);
-  CaseRow shredded = NewCase(office_, 9);
+  CaseRow with_key = SampleCase(office_, "KEY-T01", 8);
+  CaseRow shredded = SampleCase(office_, "KEY-T01", 9);
   Check(SqlWrappedKeyStore(*conn, 1000).PutWrapped(with_key.id, kKey));
   Check(CaseStore(*conn).Insert(with_key));
   Check(CaseStore(*conn).Insert(shredded));
@@ -211,7 +197,7 @@ TEST_P(CaseKeyMirrorTest, MigratingAnExistingStoreCopiesEveryKey) {
     org_id_.clear();  // the organisation seeded in SetUp is in the other store
     office_ = SeedOffice(**conn, "KEY-T02").id;
     for (int i = 0; i < 3; ++i) {
-      CaseRow c = NewCase(office_, 20 + i);
+      CaseRow c = SampleCase(office_, "KEY-T02", 20 + i);
       ASSERT_TRUE((*conn)
                       ->Execute("INSERT INTO cases (id, office_id, number, status, citizenship, "
                                 "exploitation, attrs, pii, created_at, updated_at, version) "

@@ -16,6 +16,7 @@
 #include "common/id.h"
 #include "domain/office.h"
 #include "domain/user.h"
+#include "storage/case_store.h"
 #include "storage/db.h"
 #include "storage/office_store.h"
 #include "storage/role_store.h"
@@ -135,6 +136,23 @@ class StorageTest : public ::testing::TestWithParam<Backend> {
       Status st = roles.Upsert(r);
       if (!st.ok()) throw std::runtime_error(st.ToString());
     }
+  }
+
+  // Case `n` of an office whose code is `code`: numbered CODE-2026-1000n, Active, Vietnamese,
+  // attrs {"n":n} and sealed bytes with a NUL in them; not yet inserted.
+  static CaseRow SampleCase(const std::string& office_id, const std::string& code, int n) {
+    CaseRow c;
+    c.id = NewId();
+    c.office_id = office_id;
+    c.number = code + "-2026-" + std::to_string(10000 + n);
+    c.status = "Active";
+    c.citizenship = ",VN,";
+    c.exploitation = ",ForcedLabour,";
+    c.attrs = "{\"n\":" + std::to_string(n) + "}";
+    c.pii = std::string("sealed\0bytes", 12) + std::to_string(n);
+    c.created_at = 1000 + n;
+    c.updated_at = 1000 + n;
+    return c;
   }
 
   static domain::User MakeUser(const std::string& office_id, const std::string& username,
