@@ -78,22 +78,18 @@ Status AuditStore::AppendAtKnownHead(const std::vector<domain::AuditEntry>& entr
   }
   if (entries.empty()) return Status::Ok();
   // Column-wise arrays: one statement, prepared once, for any number of entries.
-  std::vector<std::vector<std::string>> cols(8);
-  std::string seqs = "{", times = "{";
+  std::vector<std::vector<std::string>> cols(10);
   for (const domain::AuditEntry& e : entries) {
-    if (seqs.size() > 1) seqs += ',';
-    seqs += std::to_string(e.seq);
-    if (times.size() > 1) times += ',';
-    times += std::to_string(e.time);
-    size_t c = 0;
+    cols[0].push_back(std::to_string(e.seq));
+    cols[1].push_back(std::to_string(e.time));
+    size_t c = 2;
     for (const std::string* v : {&e.actor, &e.action, &e.entity, &e.entity_id, &e.office_id,
                                  &e.request_id, &e.prev_hash, &e.hash}) {
       cols[c++].push_back(*v);
     }
   }
-  seqs += "}";
-  times += "}";
-  std::vector<Value> params{seqs, times};
+  std::vector<Value> params;
+  params.reserve(cols.size());
   for (const auto& c : cols) params.emplace_back(PgTextArray(c));
   // The lock comes from the one-row subquery, evaluated before the first row is inserted; it is
   // held until this statement's own transaction commits.

@@ -23,20 +23,6 @@ constexpr const char* kListColsWithKey =
     "id, office_id, number, status, trafficking_status, owner_id, gender, birth_year, citizenship, "
     "exploitation, referral_date, '', pii, created_at, updated_at, version, wrapped_key";
 
-// "a, b, ''" -> "c.a, c.b, ''": a column list for a statement that joins cases to itself.
-std::string Qualified(std::string_view cols, std::string_view prefix) {
-  std::string out;
-  while (!cols.empty()) {
-    const size_t comma = cols.find(", ");
-    std::string_view col = cols.substr(0, comma);
-    if (!out.empty()) out += ", ";
-    if (col.front() != '\'') out += prefix;
-    out += col;
-    cols = comma == std::string_view::npos ? std::string_view() : cols.substr(comma + 2);
-  }
-  return out;
-}
-
 CaseRow FromRow(Row& r) {
   CaseRow c;
   c.id = r.TakeText(0);
@@ -212,11 +198,12 @@ Result<std::pair<std::vector<CaseRow>, std::optional<std::string>>> CaseStore::L
           "WHERE 1=1" + w.sql() + order + limit + ")" + order;
   } else {
     // A join in page order: PostgreSQL reads each row as the page's ids come, already in order,
-    // with no de-duplication of the ids (IN) and no sort of whole rows after.
-    sql = "SELECT " + Qualified(cols, "c.") + " FROM (SELECT id, " +
-          (f.sort_by_number ? "number" : "created_at") + " FROM cases WHERE 1=1" + w.sql() + order +
-          limit + ") AS p JOIN cases AS c ON c.id = p.id" +
-          (f.sort_by_number ? " ORDER BY p.number" : " ORDER BY p.created_at DESC, p.id DESC");
+    // with no de-duplication of the ids (IN) and no sort of whole rows after. The page's columns
+    // are renamed so that the row's own keep their names.
+    sql = std::string("SELECT ") + cols + " FROM (SELECT id AS page_id, " +
+          (f.sort_by_number ? "number" : "created_at") + " AS page_key FROM cases WHERE 1=1" +
+          w.sql() + order + limit + ") AS p JOIN cases ON cases.id = p.page_id" +
+          (f.sort_by_number ? " ORDER BY p.page_key" : " ORDER BY p.page_key DESC, p.page_id DESC");
   }
   HW_ASSIGN_OR_RETURN(Rows rows, conn_.Query(sql, w.params()));
   std::vector<CaseRow> out;
